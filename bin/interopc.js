@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import { main } from '../dist/compiler/cli/main.js';
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

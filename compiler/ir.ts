@@ -1,0 +1,261 @@
+/**
+ * The IR: the normalized, target-independent description of a crate's exported C ABI. Emitters read
+ * only this. It is plain JSON (integers that may exceed 2^53 are decimal strings), versioned by
+ * `irVersion`, and printed by `interopc build --dump-ir`; an out-of-tree emitter may read it.
+ *
+ * Invariants after the last pass (`order-declarations`):
+ * - every `named` TypeRef points at a declaration in `types`;
+ * - `types` is in dependency order: a declaration comes after every type it contains by value
+ *   (pointer-only references may point forward; emitters forward-declare those);
+ * - every struct, union and enum has `layout`, and every struct/union field has `offset`;
+ * - names are unique per kind of namespace (types+constants, functions).
+ */
+import type { Span } from './source.js';
+import { InternalError } from './assert.js';
+
+export const IR_VERSION = 1;
+
+export type IrPrimitive =
+  | 'void'
+  | 'bool'
+  | 'u8' | 'u16' | 'u32' | 'u64' | 'usize'
+  | 'i8' | 'i16' | 'i32' | 'i64' | 'isize'
+  | 'f32' | 'f64'
+  /** Rust `char`: a Unicode scalar value, 4 bytes (C `uint32_t`). */
+  | 'char'
+  /** C `char`. */
+  | 'c_char';
+
+/** Id of a type declaration: its canonical Rust type, e.g. "crate::Generic<u32>". */
+export type TypeId = string;
+
+export type TypeRef =
+  /** `void` only as a return type or pointee. */
+  | { readonly kind: 'primitive'; readonly name: IrPrimitive }
+  | { readonly kind: 'named'; readonly id: TypeId }
+  /**
+   * `*const T`/`*mut T` (nullable), `&T`/`&mut T`/`NonNull<T>` (not nullable),
+   * `Option<&T>`/`Option<NonNull<T>>` (nullable).
+   */
+  | { readonly kind: 'pointer'; readonly mutable: boolean; readonly nullable: boolean; readonly pointee: TypeRef }
+  | { readonly kind: 'array'; readonly element: TypeRef; readonly length: number }
+  /** `extern "C" fn(…)`; nullable inside `Option`. Named callback types are `alias` declarations. */
+  | { readonly kind: 'fnPointer'; readonly nullable: boolean; readonly signature: IrSignature };
+
+export interface IrParam {
+  /** Rust parameter name ("_" for anonymous, made unique by emitters that need names). */
+  readonly name: string;
+  readonly type: TypeRef;
+}
+
+export interface IrSignature {
+  readonly params: readonly IrParam[];
+  readonly returns: TypeRef;
+}
+
+export interface Layout {
+  readonly size: number;
+  readonly align: number;
+}
+
+interface IrDeclBase {
+  readonly id: TypeId;
+  /**
+   * Emitted name before target casing: the Rust name, `#[ffi_type(name = …)]`, a rename rule, or for
+   * generic instances the base name and arguments joined by `_` (`Generic_u32`).
+   */
+  readonly name: string;
+  /** Fully qualified Rust type, usable in generated Rust code (the layout probe): "crate::a::Vec". */
+  readonly rustType: string;
+  /** Doc comment lines as written after `///` (markdown kept). */
+  readonly docs: readonly string[];
+  /** The item's definition in the crate. */
+  readonly span: Span;
+}
+
+export interface IrField {
+  /** Emitted name; tuple fields are "_0", "_1", … */
+  readonly name: string;
+  /** Name in Rust ("0" for tuple fields). */
+  readonly rustName: string;
+  readonly type: TypeRef;
+  readonly docs: readonly string[];
+  /** Private Rust fields stay in the layout; idiomatic wrappers do not expose them. */
+  readonly isPublic: boolean;
+  /** Byte offset, set by `compute-layout`. */
+  readonly offset?: number;
+}
+
+export interface IrStruct extends IrDeclBase {
+  readonly kind: 'struct';
+  readonly shape: 'named' | 'tuple';
+  /** `repr(transparent)`: the ABI of its single non-zero-sized field. */
+  readonly transparent: boolean;
+  /** `repr(packed(N))` */
+  readonly packed?: number;
+  /** `repr(align(N))` */
+  readonly align?: number;
+  readonly fields: readonly IrField[];
+  readonly layout?: Layout;
+}
+
+export interface IrUnion extends IrDeclBase {
+  readonly kind: 'union';
+  readonly packed?: number;
+  readonly align?: number;
+  readonly fields: readonly IrField[];
+  readonly layout?: Layout;
+}
+
+export type EnumRepr = 'u8' | 'u16' | 'u32' | 'u64' | 'i8' | 'i16' | 'i32' | 'i64' | 'usize' | 'isize' | 'c_int';
+
+export interface IrVariant {
+  readonly name: string;
+  /** Exact discriminant as a decimal string. */
+  readonly value: string;
+  readonly docs: readonly string[];
+}
+
+export interface IrEnum extends IrDeclBase {
+  readonly kind: 'enum';
+  /** `repr(u8)` etc.; `repr(C)` alone is `c_int`. */
+  readonly repr: EnumRepr;
+  readonly variants: readonly IrVariant[];
+  readonly layout?: Layout;
+}
+
+/** A type only ever used behind pointers (or `#[ffi_type(opaque)]`). */
+export interface IrOpaque extends IrDeclBase {
+  readonly kind: 'opaque';
+}
+
+/** `type X = …;` kept as a named alias (callback types, generic instances, primitives). */
+export interface IrAlias extends IrDeclBase {
+  readonly kind: 'alias';
+  readonly target: TypeRef;
+}
+
+export type IrTypeDecl = IrStruct | IrUnion | IrEnum | IrOpaque | IrAlias;
+
+export type IrConstValue =
+  /** Exact decimal. */
+  | { readonly kind: 'int'; readonly value: string }
+  /** Shortest text that round-trips at the constant's precision: "1.17549435e-38", "inf", "-inf", "NaN". */
+  | { readonly kind: 'float'; readonly value: string }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  /** Unicode scalar value. */
+  | { readonly kind: 'char'; readonly value: number }
+  | { readonly kind: 'string'; readonly value: string };
+
+export interface IrConstant {
+  readonly id: string;
+  readonly name: string;
+  readonly rustPath: string;
+  /** `&str` constants have type `*const c_char` (a NUL-terminated string in C). */
+  readonly type: TypeRef;
+  readonly value: IrConstValue;
+  readonly docs: readonly string[];
+  readonly span: Span;
+}
+
+export interface IrFunction {
+  /** The exported symbol. */
+  readonly name: string;
+  readonly rustPath: string;
+  readonly signature: IrSignature;
+  readonly docs: readonly string[];
+  readonly isUnsafe: boolean;
+  readonly span: Span;
+}
+
+export interface IrModule {
+  readonly irVersion: typeof IR_VERSION;
+  readonly crate: { readonly name: string };
+  readonly target: { readonly triple: string; readonly pointerWidth: 4 | 8 };
+  readonly types: readonly IrTypeDecl[];
+  readonly functions: readonly IrFunction[];
+  readonly constants: readonly IrConstant[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers every pass and emitter needs
+
+export const prim = (name: IrPrimitive): TypeRef => ({ kind: 'primitive', name });
+export const named = (id: TypeId): TypeRef => ({ kind: 'named', id });
+
+/** Index of declarations by id. */
+export function typeIndex(ir: Pick<IrModule, 'types'>): ReadonlyMap<TypeId, IrTypeDecl> {
+  return new Map(ir.types.map((t) => [t.id, t]));
+}
+
+/** The layout a struct, union or enum must have once `compute-layout` ran. */
+export function layoutOf(decl: IrStruct | IrUnion | IrEnum): Layout {
+  if (!decl.layout) throw new InternalError(`layout of ${decl.id} requested before compute-layout`);
+  return decl.layout;
+}
+
+export function offsetOf(field: IrField): number {
+  if (field.offset === undefined) throw new InternalError(`offset of field ${field.name} requested before compute-layout`);
+  return field.offset;
+}
+
+/** Calls `visit` for every TypeRef inside `type` (itself included), outermost first. */
+export function forEachTypeRef(type: TypeRef, visit: (t: TypeRef) => void): void {
+  visit(type);
+  switch (type.kind) {
+    case 'primitive':
+    case 'named':
+      return;
+    case 'pointer':
+      return forEachTypeRef(type.pointee, visit);
+    case 'array':
+      return forEachTypeRef(type.element, visit);
+    case 'fnPointer':
+      for (const p of type.signature.params) forEachTypeRef(p.type, visit);
+      return forEachTypeRef(type.signature.returns, visit);
+  }
+}
+
+/** Every TypeRef a declaration mentions directly (fields, alias target). */
+export function typeRefsOfDecl(decl: IrTypeDecl): readonly TypeRef[] {
+  switch (decl.kind) {
+    case 'struct':
+    case 'union':
+      return decl.fields.map((f) => f.type);
+    case 'alias':
+      return [decl.target];
+    case 'enum':
+    case 'opaque':
+      return [];
+  }
+}
+
+/** Ids of the declarations `type` needs complete (by value), not through a pointer or function pointer. */
+export function byValueDependencies(type: TypeRef): TypeId[] {
+  switch (type.kind) {
+    case 'named':
+      return [type.id];
+    case 'array':
+      return byValueDependencies(type.element);
+    case 'primitive':
+    case 'pointer':
+    case 'fnPointer':
+      return [];
+  }
+}
+
+/** Follows aliases to the underlying TypeRef. */
+export function resolveAlias(type: TypeRef, index: ReadonlyMap<TypeId, IrTypeDecl>): TypeRef {
+  let current = type;
+  for (let guard = 0; guard < 100 && current.kind === 'named'; guard++) {
+    const decl = index.get(current.id);
+    if (!decl || decl.kind !== 'alias') return current;
+    current = decl.target;
+  }
+  return current;
+}
+
+/** JSON for `--dump-ir` and goldens: stable key order as declared, bigint as decimal strings. */
+export function irToJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+}
