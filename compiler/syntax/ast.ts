@@ -148,7 +148,7 @@ export interface Attribute {
   readonly meta?: Meta;
   /** The tokens after the path, verbatim (e.g. the `(…)` group). */
   readonly tokens: readonly TokenTree[];
-  /** True for `///`, `//!`, `/** */`, `/*! */` (path "doc", meta nameValue with the text). */
+  /** True for `///`, `//!`, and the block doc comment forms (path "doc", meta nameValue with the text). */
   readonly sugaredDoc: boolean;
   readonly span: Span;
 }
