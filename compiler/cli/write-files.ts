@@ -1,0 +1,39 @@
+/**
+ * Writing generated files atomically: every file goes to a temporary file in the output directory
+ * first, and only when all of them are written are they renamed into place. A failure leaves the
+ * old files untouched and no partial output behind.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { OutputFile } from '../../emitters/emitter.js';
+
+export function writeFilesAtomically(outDir: string, files: readonly OutputFile[]): string[] {
+  const temps: { temp: string; final: string }[] = [];
+  try {
+    for (const f of files) {
+      const final = join(outDir, f.path);
+      mkdirSync(dirname(final), { recursive: true });
+      const temp = `${final}.interopc-${process.pid}.tmp`;
+      writeFileSync(temp, f.contents);
+      temps.push({ temp, final });
+    }
+  } catch (e) {
+    for (const t of temps) rmSync(t.temp, { force: true });
+    throw e;
+  }
+  for (const t of temps) renameSync(t.temp, t.final);
+  return temps.map((t) => t.final);
+}
+
+/** Files whose contents on disk differ from what would be generated (missing files included). */
+export function staleFiles(outDir: string, files: readonly OutputFile[]): string[] {
+  return files
+    .filter((f) => {
+      try {
+        return readFileSync(join(outDir, f.path), 'utf8') !== f.contents;
+      } catch {
+        return true;
+      }
+    })
+    .map((f) => join(outDir, f.path));
+}

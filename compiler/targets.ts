@@ -1,0 +1,23 @@
+/**
+ * The emitter registry: which backends exist and which options each reads from the config. With
+ * `pipeline.ts`, the only place in `compiler/` that imports emitters.
+ */
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { diagnostic } from './diagnostics/diagnostic.js';
+import type { IrModule } from './ir.js';
+import type { InteropcConfig } from './config.js';
+import type { EmitMeta, EmitResult, TargetName } from '../emitters/emitter.js';
+import { cEmitter } from '../emitters/c/index.js';
+
+export const availableTargets: readonly TargetName[] = ['c'];
+
+export function emitTarget(target: TargetName, ir: IrModule, config: InteropcConfig, meta: EmitMeta): EmitResult | Diagnostic {
+  switch (target) {
+    case 'c':
+      return cEmitter.emit(ir, { prefix: config.c?.prefix ?? '' }, meta);
+    case 'csharp':
+    case 'python':
+    case 'typescript':
+      return diagnostic('IC4002', `the ${target} backend is not available yet (available: ${availableTargets.join(', ')})`);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Pass `collect-modules`: parses the crate root and every file a `mod x;` pulls in.
+ * Input: the crate name and root file. Output: `CrateAst` whose external `mod` items carry their
+ * file's items. Invariants: every file is parsed once; a `mod` whose `#[cfg]` is false is not
+ * followed; a missing file is IC1101 at its `mod` item. All files' syntax errors are reported.
+ */
+import { left } from 'fp-ts/lib/Either.js';
+import type { Either } from 'fp-ts/lib/Either.js';
+import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
+import { finish, type Pass, type PassContext } from '../compiler/pass.js';
+import type { CrateAst, Item, ModItem } from '../compiler/syntax/ast.js';
+import { parseFile } from '../compiler/syntax/parse.js';
+import { isCfgEnabled } from './support/cfg.js';
+
+export interface CrateInput {
+  readonly crateName: string;
+  /** Crate-relative root file, e.g. "src/lib.rs". */
+  readonly rootFile: string;
+}
+
+const dirname = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+const join = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
+const normalize = (p: string): string => {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+};
+
+/** Directory in which `mod x;` declared in `file` (inside inline modules `inline`) looks for x. */
+function childDirectory(file: string, isModRs: boolean, inline: readonly string[]): string {
+  const dir = dirname(file);
+  const base = isModRs ? dir : join(dir, file.slice(file.lastIndexOf('/') + 1).replace(/\.rs$/, ''));
+  return inline.reduce(join, base);
+}
+
+function pathAttribute(item: ModItem): string | undefined {
+  const attr = item.attrs.find((a) => a.path === 'path');
+  return attr?.meta?.kind === 'nameValue' && attr.meta.value.kind === 'str' ? attr.meta.value.value : undefined;
+}
+
+export const collectModules: Pass<CrateInput, CrateAst> = {
+  name: 'collect-modules',
+  run(input: CrateInput, ctx: PassContext): Either<Diagnostics, CrateAst> {
+    const bag = new DiagnosticBag();
+    const loaded = new Set<string>();
+
+    const load = (path: string) => {
+      const text = ctx.host.readFile(path);
+      if (text === undefined) return undefined;
+      const file = { path, absolutePath: path, text };
+      ctx.sources.add(file);
+      loaded.add(path);
+      const parsed = parseFile(file);
+      bag.addAll(parsed.diagnostics);
+      return parsed.ast;
+    };
+
+    const expand = (items: readonly Item[], file: string, isModRs: boolean, inline: readonly string[]): Item[] =>
+      items.map((item) => {
+        if (item.kind !== 'mod') return item;
+        if (!isCfgEnabled(item.attrs, ctx.cfg)) return item;
+        if (!item.external) {
+          const explicit = pathAttribute(item);
+          const nested = explicit ? [...inline, explicit] : [...inline, item.name];
+          return { ...item, items: expand(item.items ?? [], file, isModRs, nested) };
+        }
+        const explicit = pathAttribute(item);
+        const dir = childDirectory(file, isModRs, inline);
+        const candidates = explicit
+          ? [normalize(inline.length > 0 ? join(dir, explicit) : join(dirname(file), explicit))]
+          : [normalize(join(dir, `${item.name}.rs`)), normalize(join(dir, `${item.name}/mod.rs`))];
+        const found = candidates.find((c) => ctx.host.readFile(c) !== undefined);
+        if (!found) {
+          bag.report('IC1101', `file not found for module \`${item.name}\``, item.span, {
+            notes: [`looked for ${candidates.map((c) => `\`${c}\``).join(' and ')}`, `help: create the file, or remove \`mod ${item.name};\``],
+          });
+          return item;
+        }
+        if (loaded.has(found)) {
+          bag.report('IC1103', `module file \`${found}\` is loaded twice`, item.span);
+          return item;
+        }
+        const ast = load(found);
+        if (!ast) return item;
+        const childIsModRs = found.endsWith('/mod.rs') || explicit !== undefined;
+        return { ...item, file: found, innerAttrs: ast.innerAttrs, docs: [...item.docs, ...ast.docs], items: expand(ast.items, found, childIsModRs, []) };
+      });
+
+    const root = load(input.rootFile);
+    if (!root) {
+      bag.report('IC1101', `crate root \`${input.rootFile}\` not found`);
+      return left(bag.all);
+    }
+    const crate: CrateAst = { name: input.crateName, rootFile: input.rootFile, root: { ...root, items: expand(root.items, input.rootFile, true, []) } };
+    return finish(crate, bag.all, ctx);
+  },
+};

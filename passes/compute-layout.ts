@@ -1,0 +1,122 @@
+/**
+ * Pass `compute-layout`: size, alignment and field offsets of every struct, union and enum, by the
+ * C rules of the target (x86_64: pointers 8 bytes). Honors `packed(N)`, `align(N)` and
+ * `repr(transparent)`. A type that contains itself by value is IC2301 (infinite size).
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
+import type { IrField, IrModule, IrTypeDecl, Layout, TypeRef } from '../compiler/ir.js';
+import { finish, type Pass, type PassContext } from '../compiler/pass.js';
+import { InternalError } from '../compiler/assert.js';
+
+const primitiveLayout = (name: string, pointer: number): Layout => {
+  switch (name) {
+    case 'bool': case 'u8': case 'i8': case 'c_char': return { size: 1, align: 1 };
+    case 'u16': case 'i16': return { size: 2, align: 2 };
+    case 'u32': case 'i32': case 'f32': case 'char': case 'c_int': return { size: 4, align: 4 };
+    case 'u64': case 'i64': case 'f64': return { size: 8, align: 8 };
+    case 'usize': case 'isize': return { size: pointer, align: pointer };
+    default: throw new InternalError(`no layout for primitive ${name}`);
+  }
+};
+
+const roundUp = (n: number, align: number): number => Math.ceil(n / align) * align;
+
+class LayoutComputer {
+  private readonly done = new Map<string, IrTypeDecl>();
+  private readonly inProgress: string[] = [];
+  readonly bag = new DiagnosticBag();
+  private readonly index: Map<string, IrTypeDecl>;
+
+  constructor(private readonly ir: IrModule) {
+    this.index = new Map(ir.types.map((t) => [t.id, t]));
+  }
+
+  declWithLayout(id: string): IrTypeDecl | undefined {
+    const cached = this.done.get(id);
+    if (cached) return cached;
+    const decl = this.index.get(id);
+    if (!decl) throw new InternalError(`unknown type ${id}`);
+    if (this.inProgress.includes(id)) {
+      const cycle = [...this.inProgress.slice(this.inProgress.indexOf(id)), id].map((i) => this.index.get(i)?.name ?? i);
+      this.bag.report('IC2301', `\`${decl.name}\` has infinite size: it contains itself by value`, decl.span, {
+        notes: [`note: ${cycle.join(' → ')}`, 'help: use a pointer for the recursive field'],
+      });
+      return undefined;
+    }
+    this.inProgress.push(id);
+    const result = this.compute(decl);
+    this.inProgress.pop();
+    if (result) this.done.set(id, result);
+    return result;
+  }
+
+  layoutOf(t: TypeRef): Layout | undefined {
+    const pointer = this.ir.target.pointerWidth;
+    switch (t.kind) {
+      case 'primitive':
+        return primitiveLayout(t.name, pointer);
+      case 'pointer':
+      case 'fnPointer':
+        return { size: pointer, align: pointer };
+      case 'array': {
+        const element = this.layoutOf(t.element);
+        return element ? { size: element.size * t.length, align: element.align } : undefined;
+      }
+      case 'named': {
+        const decl = this.declWithLayout(t.id);
+        if (!decl) return undefined;
+        if (decl.kind === 'alias') return this.layoutOf(decl.target);
+        if (decl.kind === 'opaque') throw new InternalError(`opaque ${decl.id} used by value`);
+        return decl.layout;
+      }
+    }
+  }
+
+  private compute(decl: IrTypeDecl): IrTypeDecl | undefined {
+    switch (decl.kind) {
+      case 'opaque':
+        return decl;
+      case 'alias':
+        // An alias has its target's layout, computed where it is used by value.
+        return decl;
+      case 'enum':
+        return { ...decl, layout: primitiveLayout(decl.repr, this.ir.target.pointerWidth) };
+      case 'struct':
+      case 'union': {
+        const fields: IrField[] = [];
+        let offset = 0;
+        let size = 0;
+        let align = 1;
+        for (const f of decl.fields) {
+          const l = this.layoutOf(f.type);
+          if (!l) return undefined;
+          const fieldAlign = decl.packed !== undefined ? Math.min(l.align, decl.packed) : l.align;
+          align = Math.max(align, fieldAlign);
+          if (decl.kind === 'struct') {
+            offset = roundUp(offset, fieldAlign);
+            fields.push({ ...f, offset });
+            offset += l.size;
+            size = offset;
+          } else {
+            fields.push({ ...f, offset: 0 });
+            size = Math.max(size, l.size);
+          }
+        }
+        if (decl.align !== undefined) align = Math.max(align, decl.align);
+        const layout = { size: roundUp(size, align), align };
+        if (layout.size > 2 ** 48) this.bag.report('IC2302', `\`${decl.name}\` is too large (${layout.size} bytes)`, decl.span);
+        return { ...decl, fields, layout };
+      }
+    }
+  }
+}
+
+export const computeLayout: Pass<IrModule, IrModule> = {
+  name: 'compute-layout',
+  run(ir: IrModule, ctx: PassContext): Either<Diagnostics, IrModule> {
+    const computer = new LayoutComputer(ir);
+    const types = ir.types.map((t) => computer.declWithLayout(t.id) ?? t);
+    return finish({ ...ir, types }, computer.bag.all, ctx);
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * Pass `evaluate-cfg`: removes every item, impl member, field and variant whose `#[cfg]` is false and
+ * expands `#[cfg_attr(pred, attrs…)]`. Input and output: `CrateAst`. Invariant: no `cfg` or
+ * `cfg_attr` attribute remains. (Runs before name resolution so that two cfg-alternative
+ * definitions of one name never collide.)
+ */
+import { right } from 'fp-ts/lib/Either.js';
+import type { Attribute, CrateAst, Field, Item, Variant } from '../compiler/syntax/ast.js';
+import type { CfgSet, Pass } from '../compiler/pass.js';
+import { evaluatePredicate, isCfgEnabled } from './support/cfg.js';
+
+function expandAttrs(attrs: readonly Attribute[], cfg: CfgSet): Attribute[] {
+  const out: Attribute[] = [];
+  for (const a of attrs) {
+    if (a.path === 'cfg') continue;
+    if (a.path !== 'cfg_attr') {
+      out.push(a);
+      continue;
+    }
+    if (a.meta?.kind !== 'list') continue;
+    const [pred, ...rest] = a.meta.items;
+    if (!pred || !evaluatePredicate(pred, cfg)) continue;
+    for (const m of rest) {
+      if (m.kind === 'literal') continue;
+      out.push({ style: a.style, path: m.path, meta: m, tokens: [], sugaredDoc: false, span: m.span });
+    }
+  }
+  return out;
+}
+
+function configureFields(fields: readonly Field[], cfg: CfgSet): Field[] {
+  return fields.filter((f) => isCfgEnabled(f.attrs, cfg)).map((f) => ({ ...f, attrs: expandAttrs(f.attrs, cfg) }));
+}
+
+function configureVariants(variants: readonly Variant[], cfg: CfgSet): Variant[] {
+  return variants.filter((v) => isCfgEnabled(v.attrs, cfg)).map((v) => ({ ...v, attrs: expandAttrs(v.attrs, cfg), fields: configureFields(v.fields, cfg) }));
+}
+
+function configureItems(items: readonly Item[], cfg: CfgSet): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    if (!isCfgEnabled(item.attrs, cfg)) continue;
+    // cfg_attr may add a cfg (rare); evaluate again after expansion.
+    const attrs = expandAttrs(item.attrs, cfg);
+    if (!isCfgEnabled(attrs, cfg)) continue;
+    out.push(configureItem({ ...item, attrs } as Item, cfg));
+  }
+  return out;
+}
+
+function configureItem(item: Item, cfg: CfgSet): Item {
+  switch (item.kind) {
+    case 'struct':
+    case 'union':
+      return { ...item, fields: configureFields(item.fields, cfg) };
+    case 'enum':
+      return { ...item, variants: configureVariants(item.variants, cfg) };
+    case 'mod':
+      return item.items ? { ...item, items: configureItems(item.items, cfg) } : item;
+    case 'impl':
+    case 'trait':
+    case 'externBlock':
+      return { ...item, items: configureItems(item.items, cfg) };
+    case 'fn':
+      return { ...item, params: item.params.filter((p) => isCfgEnabled(p.attrs, cfg)) };
+    case 'typeAlias':
+    case 'const':
+    case 'static':
+    case 'use':
+    case 'externCrate':
+    case 'macroCall':
+      return item;
+  }
+}
+
+export const evaluateCfg: Pass<CrateAst, CrateAst> = {
+  name: 'evaluate-cfg',
+  run: (crate, ctx) => right({ ...crate, root: { ...crate.root, items: configureItems(crate.root.items, ctx.cfg) } }),
+};

@@ -1,0 +1,249 @@
+/**
+ * Pass `monomorphize`: evaluated, validated HIR → draft IR (no layouts yet). Every type instance
+ * reachable from an export root becomes one concrete declaration (`Generic<u32>` → `Generic_u32`),
+ * aliases become named `alias` declarations, types without a C layout that are only used behind
+ * pointers become `opaque`, and constants get their exact values. Relies on `validate-ffi`: any
+ * type that reaches here has a C form.
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import { right } from 'fp-ts/lib/Either.js';
+import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
+import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirType } from '../compiler/hir.js';
+import { IR_VERSION, type IrConstValue, type IrConstant, type IrFunction, type IrModule, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
+import type { Pass } from '../compiler/pass.js';
+import { InternalError } from '../compiler/assert.js';
+import { ConstEvaluator, expectedOf } from './support/const-eval.js';
+import { arrayLength } from './support/array-length.js';
+import { bindGenerics, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
+import { argsText, type ConstArgText } from './support/type-text.js';
+import { floatText } from './support/float-text.js';
+import { isZeroSized, unalias } from './validate-ffi.js';
+
+const PRIMITIVE_IR: Record<string, TypeRef> = {};
+
+class Monomorphizer {
+  readonly types: IrTypeDecl[] = [];
+  private readonly byId = new Map<string, IrTypeDecl | 'pending'>();
+  private readonly evaluator: ConstEvaluator;
+  readonly constText: ConstArgText;
+
+  constructor(private readonly program: EvaluatedProgram) {
+    this.evaluator = new ConstEvaluator(program);
+    this.constText = (arg) => {
+      const r = this.evaluator.evaluate(arg.value, arg.module, 'usize');
+      if (!r.ok || r.value.kind !== 'int') throw new InternalError(`const argument not evaluable after validation: ${r.ok ? r.value.kind : r.diagnostic.message}`);
+      return r.value.value.toString();
+    };
+  }
+
+  typeRef(t: HirType, env: GenericEnv): TypeRef {
+    switch (t.kind) {
+      case 'primitive':
+        return PRIMITIVE_IR[t.name] ?? { kind: 'primitive', name: t.name === 'c_void' ? 'void' : t.name };
+      case 'unit':
+      case 'never':
+        return { kind: 'primitive', name: 'void' };
+      case 'param': {
+        const bound = env.types.get(t.name);
+        if (!bound) throw new InternalError(`unbound generic parameter ${t.name}`);
+        return this.typeRef(bound, emptyGenericEnv);
+      }
+      case 'def':
+        return this.defRef(t, env);
+      case 'pointer':
+        return { kind: 'pointer', mutable: t.mutable, nullable: true, pointee: this.typeRef(t.pointee, env) };
+      case 'reference':
+        return { kind: 'pointer', mutable: t.mutable, nullable: false, pointee: this.typeRef(t.referent, env) };
+      case 'array': {
+        const length = arrayLength(this.evaluator, t, env);
+        if (!length.ok) throw new InternalError(`array length not evaluable after validation: ${length.diagnostic.message}`);
+        return { kind: 'array', element: this.typeRef(t.element, env), length: length.length };
+      }
+      case 'fnPointer':
+        return {
+          kind: 'fnPointer',
+          nullable: false,
+          signature: {
+            params: t.params.map((p, i) => ({ name: p.name ?? `arg${i}`, type: this.typeRef(p.type, env) })),
+            returns: this.typeRef(t.returns, env),
+          },
+        };
+      case 'known':
+        return this.knownRef(t, env);
+      case 'slice':
+      case 'tuple':
+      case 'unresolved':
+      case 'unsupported':
+        throw new InternalError(`type without a C form after validation: ${t.kind}`);
+    }
+  }
+
+  private knownRef(t: Extract<HirType, { kind: 'known' }>, env: GenericEnv): TypeRef {
+    const arg = t.args.find((a): a is Extract<HirGenericArg, { kind: 'type' }> => a.kind === 'type');
+    if (!arg) throw new InternalError(`${t.name} without a type argument`);
+    const inner = this.typeRef(unalias(substitute(arg.type, env), this.program), emptyGenericEnv);
+    switch (t.name) {
+      case 'Option':
+        if (inner.kind === 'pointer' || inner.kind === 'fnPointer') return { ...inner, nullable: true };
+        throw new InternalError('Option of a non-pointer after validation');
+      case 'NonNull':
+        return { kind: 'pointer', mutable: true, nullable: false, pointee: this.typeRef(arg.type, env) };
+      case 'ManuallyDrop':
+      case 'MaybeUninit':
+        return this.typeRef(arg.type, env);
+      default:
+        throw new InternalError(`${t.name} after validation`);
+    }
+  }
+
+  private defRef(t: Extract<HirType, { kind: 'def' }>, env: GenericEnv): TypeRef {
+    const def = this.program.defs[t.def];
+    if (!def) throw new InternalError(`unknown def ${t.def}`);
+    const args = substituteArgs(t.args, env);
+    if (def.kind === 'alias') {
+      if (def.generics.some((g) => g.kind !== 'lifetime')) {
+        const bound = bindGenerics(def.generics, args, emptyGenericEnv);
+        if (!bound) throw new InternalError(`alias arity ${def.id}`);
+        return this.typeRef(substitute(def.target, bound), emptyGenericEnv);
+      }
+      return { kind: 'named', id: this.ensureAlias(def) };
+    }
+    return { kind: 'named', id: this.ensureInstance(def, args) };
+  }
+
+  private ensureAlias(def: Extract<Def, { kind: 'alias' }>): string {
+    const id = def.id;
+    if (!this.byId.has(id)) {
+      this.byId.set(id, 'pending');
+      const decl: IrTypeDecl = { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span: def.span, target: this.typeRef(def.target, emptyGenericEnv) };
+      this.byId.set(id, decl);
+      this.types.push(decl);
+    }
+    return id;
+  }
+
+  private ensureInstance(def: Def, args: readonly HirGenericArg[]): string {
+    if (def.kind !== 'struct' && def.kind !== 'union' && def.kind !== 'enum') throw new InternalError(`not a type: ${def.id}`);
+    const id = def.id + argsText(args, this.constText);
+    if (this.byId.has(id)) return id;
+    this.byId.set(id, 'pending');
+    const bound = bindGenerics(def.generics, args, emptyGenericEnv) ?? emptyGenericEnv;
+    const name = [def.ffiType?.name ?? def.name, ...args.filter((a) => a.kind !== 'lifetime').map((a) => this.mangle(a))].join('_');
+    const base = { id, name, rustType: id, docs: def.docs, span: def.span };
+    const hasLayout = def.kind === 'enum' ? def.repr.c || def.repr.int !== undefined : def.repr.c || def.repr.transparent;
+    let decl: IrTypeDecl;
+    if (def.ffiType?.opaque || !hasLayout) decl = { kind: 'opaque', ...base };
+    else if (def.kind === 'enum') {
+      const values = this.program.discriminants[def.id] ?? [];
+      decl = {
+        kind: 'enum',
+        ...base,
+        repr: def.repr.int ?? 'c_int',
+        variants: def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs })),
+      };
+    } else {
+      const skip = new Set(def.ffiType?.skip ?? []);
+      const fields = def.fields
+        .filter((f) => !skip.has(f.name) && !isZeroSized(substitute(f.type, bound)))
+        .map((f) => ({
+          name: def.kind === 'struct' && def.shape === 'tuple' ? `_${f.name}` : f.name,
+          rustName: f.name,
+          type: this.typeRef(f.type, bound),
+          docs: f.docs,
+          isPublic: f.isPublic,
+        }));
+      const layoutOptions = { ...(def.repr.packed !== undefined ? { packed: def.repr.packed } : {}), ...(def.repr.align !== undefined ? { align: def.repr.align } : {}) };
+      decl =
+        def.kind === 'struct'
+          ? { kind: 'struct', ...base, shape: def.shape === 'tuple' ? 'tuple' : 'named', transparent: def.repr.transparent, ...layoutOptions, fields }
+          : { kind: 'union', ...base, ...layoutOptions, fields };
+    }
+    this.byId.set(id, decl);
+    this.types.push(decl);
+    return id;
+  }
+
+  /** Name fragment of a generic argument: `u32`, `Vec3f32`, `ptr_u8`, `5`. */
+  private mangle(a: HirGenericArg): string {
+    if (a.kind === 'const') return this.constText(a);
+    if (a.kind === 'lifetime') return '';
+    const ref = this.typeRef(a.type, emptyGenericEnv);
+    return this.mangleRef(ref);
+  }
+
+  private mangleRef(ref: TypeRef): string {
+    switch (ref.kind) {
+      case 'primitive':
+        return ref.name;
+      case 'named': {
+        const decl = this.byId.get(ref.id);
+        return decl && decl !== 'pending' ? decl.name : (ref.id.split('::').pop() ?? ref.id);
+      }
+      case 'pointer':
+        return `${ref.mutable ? 'ptr_mut' : 'ptr'}_${this.mangleRef(ref.pointee)}`;
+      case 'array':
+        return `arr${ref.length}_${this.mangleRef(ref.element)}`;
+      case 'fnPointer':
+        return 'fn';
+    }
+  }
+
+  constant(def: Extract<Def, { kind: 'const' }>, value: ConstValue): IrConstant {
+    const expected = expectedOf(def.type, this.program);
+    const type: TypeRef = expected === 'str' ? { kind: 'pointer', mutable: false, nullable: false, pointee: { kind: 'primitive', name: 'c_char' } } : this.typeRef(def.type, emptyGenericEnv);
+    return { id: def.id, name: def.name, rustPath: def.id, type, value: constValue(value), docs: def.docs, span: def.span };
+  }
+}
+
+function constValue(v: ConstValue): IrConstValue {
+  switch (v.kind) {
+    case 'int':
+      return { kind: 'int', value: v.value.toString() };
+    case 'float':
+      return { kind: 'float', value: floatText(v.value, v.type) };
+    case 'bool':
+      return { kind: 'bool', value: v.value };
+    case 'char':
+      return { kind: 'char', value: v.value };
+    case 'str':
+      return { kind: 'string', value: v.value };
+  }
+}
+
+export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
+  name: 'monomorphize',
+  run(program: EvaluatedProgram): Either<Diagnostics, IrModule> {
+    const mono = new Monomorphizer(program);
+    const functions: IrFunction[] = [];
+    for (const id of program.roots.functions) {
+      const fn = program.defs[id];
+      if (fn?.kind !== 'fn' || fn.exportName === undefined) continue;
+      functions.push({
+        name: fn.exportName,
+        rustPath: fn.id,
+        signature: { params: fn.params.map((p) => ({ name: p.name, type: mono.typeRef(p.type, emptyGenericEnv) })), returns: mono.typeRef(fn.returns, emptyGenericEnv) },
+        docs: fn.docs,
+        isUnsafe: fn.isUnsafe,
+        span: fn.span,
+      });
+    }
+    const constants: IrConstant[] = [];
+    for (const id of program.roots.constants) {
+      const def = program.defs[id];
+      const value = program.constValues[id];
+      if (def?.kind === 'const' && value) constants.push(mono.constant(def, value));
+    }
+    for (const id of program.roots.types) {
+      const def = program.defs[id];
+      if (def) mono.typeRef({ kind: 'def', def: id, args: [], span: def.nameSpan }, emptyGenericEnv);
+    }
+    return right({
+      irVersion: IR_VERSION,
+      crate: { name: program.crateName },
+      target: { triple: 'x86_64-unknown-linux-gnu', pointerWidth: 8 },
+      types: mono.types,
+      functions,
+      constants,
+    });
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * Pass `name-items`: applies `rename` rules (keys are Rust paths relative to the crate root; a
+ * generic's base path renames every instance) and checks that no two different items get the same
+ * emitted name. Types, constants, functions and enum variant constants (`Enum_Variant`) share C's
+ * one namespace, so they are checked together. Invariant: names are unique after this pass.
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
+import type { IrModule, IrTypeDecl } from '../compiler/ir.js';
+import { finish, type Pass, type PassContext } from '../compiler/pass.js';
+import type { Span } from '../compiler/source.js';
+
+function renamed(decl: IrTypeDecl, rules: Readonly<Record<string, string>>, used: Set<string>): IrTypeDecl {
+  const path = decl.id.replace(/^crate::/, '');
+  const exact = rules[path];
+  if (exact !== undefined) {
+    used.add(path);
+    return { ...decl, name: exact };
+  }
+  const base = path.replace(/<.*$/, '');
+  const baseRule = rules[base];
+  if (baseRule !== undefined && base !== path) {
+    used.add(base);
+    const suffix = decl.name.slice(decl.name.indexOf('_'));
+    return { ...decl, name: baseRule + suffix };
+  }
+  return decl;
+}
+
+export const nameItems: Pass<IrModule, IrModule> = {
+  name: 'name-items',
+  run(ir: IrModule, ctx: PassContext): Either<Diagnostics, IrModule> {
+    const bag = new DiagnosticBag();
+    const used = new Set<string>();
+    const types = ir.types.map((t) => renamed(t, ctx.rename, used));
+    for (const key of Object.keys(ctx.rename)) {
+      if (!used.has(key)) ctx.warn({ code: 'IC2402', severity: 'warning', message: `rename rule \`${key}\` matches no exported type` });
+    }
+    const seen = new Map<string, { what: string; span: Span }>();
+    const claim = (name: string, what: string, span: Span) => {
+      const previous = seen.get(name);
+      if (!previous) {
+        seen.set(name, { what, span });
+        return;
+      }
+      const key = what.replace(/^(type|constant|function|variant) /, '').replace(/^`crate::/, '').replace(/`$/, '');
+      bag.report('IC2401', `\`${name}\` is emitted for both ${previous.what} and ${what}`, span, {
+        labels: [{ span: previous.span, message: `${previous.what} is also named \`${name}\`` }],
+        notes: [`help: add "rename": { "${key}": "<new name>" } to interopc.json, or #[ffi_type(name = "…")]`],
+      });
+    };
+    for (const t of types) {
+      claim(t.name, `type \`${t.id}\``, t.span);
+      if (t.kind === 'enum') for (const v of t.variants) claim(`${t.name}_${v.name}`, `variant \`${t.id}::${v.name}\``, t.span);
+    }
+    for (const c of ir.constants) claim(c.name, `constant \`${c.rustPath}\``, c.span);
+    for (const f of ir.functions) claim(f.name, `function \`${f.rustPath}\``, f.span);
+    return finish({ ...ir, types }, bag.all, ctx);
+  },
+};

@@ -1,0 +1,357 @@
+/**
+ * Pass `resolve-names`: crate AST → HIR. Builds one scope per module (own items, then `use`
+ * imports and globs to a fixed point), turns every type written in a definition into a resolved
+ * `HirType`, computes the export roots (contracts.md §2) and a report line for every item seen.
+ * Invariants: every def id is `<module>::<name>`; unknown types stay `unresolved` (validation
+ * reports them only when an exported item needs them).
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
+import { finish, type Pass, type PassContext } from '../compiler/pass.js';
+import type { CrateAst, Item, UseTree } from '../compiler/syntax/ast.js';
+import type { Def, DefId, HirGenericParam, HirProgram, HirType, ModuleId, ModuleScope, ReportEntry } from '../compiler/hir.js';
+import type { Span } from '../compiler/source.js';
+import { lookupPath, targetEntry } from './support/scopes.js';
+import { resolveType, type TypeContext } from './support/resolve-type.js';
+import { exportNameOf, hasAttribute, readFfiType, readRepr } from './support/attributes.js';
+
+interface MutableScope {
+  id: ModuleId;
+  parent?: ModuleId;
+  file: string;
+  types: Record<string, DefId | { module: ModuleId }>;
+  values: Record<string, DefId>;
+  /** Names defined by this module's own items (never overwritten by imports). */
+  own: Set<string>;
+  publiclyReachable: boolean;
+}
+
+interface PendingImport {
+  readonly module: ModuleId;
+  readonly segments: readonly string[];
+  readonly global: boolean;
+  readonly alias?: string;
+  readonly glob: boolean;
+  readonly isPub: boolean;
+  readonly span: Span;
+}
+
+interface ModuleWork {
+  readonly id: ModuleId;
+  readonly items: readonly Item[];
+}
+
+const isPub = (item: { vis: { kind: string } }): boolean => item.vis.kind === 'pub';
+
+export const resolveNames: Pass<CrateAst, HirProgram> = {
+  name: 'resolve-names',
+  run(crate: CrateAst, ctx: PassContext): Either<Diagnostics, HirProgram> {
+    const bag = new DiagnosticBag();
+    const scopes: Record<ModuleId, MutableScope> = {};
+    const modules: ModuleWork[] = [];
+    const imports: PendingImport[] = [];
+    const firstSpans = new Map<string, Span>();
+
+    // 1. Modules and their own items.
+    const declare = (scope: MutableScope, ns: 'types' | 'values', name: string, entry: DefId | { module: ModuleId }, span: Span) => {
+      const key = `${scope.id}|${ns}|${name}`;
+      const previous = firstSpans.get(key);
+      if (previous) {
+        bag.report('IC2003', `the name \`${name}\` is defined multiple times in \`${scope.id}\``, span, {
+          labels: [{ span: previous, message: 'first defined here' }],
+        });
+        return;
+      }
+      firstSpans.set(key, span);
+      scope[ns][name] = entry as never;
+      scope.own.add(`${ns}:${name}`);
+    };
+    const visitModule = (id: ModuleId, parent: ModuleId | undefined, file: string, items: readonly Item[], reachable: boolean) => {
+      const scope: MutableScope = { id, ...(parent ? { parent } : {}), file, types: {}, values: {}, own: new Set(), publiclyReachable: reachable };
+      scopes[id] = scope;
+      modules.push({ id, items });
+      for (const item of items) {
+        switch (item.kind) {
+          case 'struct':
+          case 'enum':
+          case 'union':
+          case 'typeAlias':
+          case 'trait':
+            declare(scope, 'types', item.name, `${id}::${item.name}`, item.nameSpan);
+            break;
+          case 'const':
+          case 'static':
+          case 'fn':
+            if (item.name !== '_') declare(scope, 'values', item.name, `${id}::${item.name}`, item.nameSpan);
+            break;
+          case 'mod':
+            declare(scope, 'types', item.name, { module: `${id}::${item.name}` }, item.nameSpan);
+            visitModule(`${id}::${item.name}`, id, item.file ?? file, item.items ?? [], reachable && isPub(item));
+            break;
+          case 'use':
+            flattenUse(item.tree, item.global, id, isPub(item), imports);
+            break;
+          case 'externCrate':
+          case 'impl':
+          case 'externBlock':
+          case 'macroCall':
+            break;
+        }
+      }
+    };
+    visitModule('crate', undefined, crate.rootFile, crate.root.items, true);
+
+    // 2. Imports, to a fixed point (globs may depend on other imports).
+    const reExported = new Set<DefId>();
+    const resolvedImports = new Set<PendingImport>();
+    for (let round = 0; round < 16; round++) {
+      let changed = false;
+      for (const imp of imports) {
+        const scope = scopes[imp.module];
+        if (!scope) continue;
+        if (imp.glob) {
+          const target = imp.segments.length === 0 ? undefined : lookupPath(scopes, imp.module, imp.segments, imp.global, 'types');
+          if (target?.kind !== 'module') continue;
+          const source = scopes[target.module];
+          if (!source) continue;
+          resolvedImports.add(imp);
+          for (const ns of ['types', 'values'] as const) {
+            for (const [name, entry] of Object.entries(source[ns])) {
+              if (scope.own.has(`${ns}:${name}`) || scope[ns][name] !== undefined) continue;
+              scope[ns][name] = entry as never;
+              changed = true;
+              if (imp.isPub && typeof entry === 'string') reExported.add(entry);
+            }
+          }
+          continue;
+        }
+        const name = imp.alias ?? imp.segments[imp.segments.length - 1] ?? '';
+        if (name === '_' || name === 'self') continue;
+        for (const ns of ['types', 'values'] as const) {
+          const target = lookupPath(scopes, imp.module, imp.segments, imp.global, ns);
+          if (!target || (ns === 'values' && target.kind === 'module')) continue;
+          resolvedImports.add(imp);
+          if (scope.own.has(`${ns}:${name}`)) continue;
+          const entry = targetEntry(target);
+          if (JSON.stringify(scope[ns][name]) === JSON.stringify(entry)) continue;
+          scope[ns][name] = entry as never;
+          changed = true;
+          if (imp.isPub && typeof entry === 'string') reExported.add(entry);
+        }
+      }
+      if (!changed) break;
+    }
+    for (const imp of imports) {
+      if (resolvedImports.has(imp) || imp.global) continue;
+      const first = imp.segments[0];
+      if (first === 'crate' || first === 'self' || first === 'super') {
+        ctx.warn({ code: 'IC2002', severity: 'warning', message: `unresolved import \`${imp.segments.join('::')}\``, span: imp.span });
+      }
+    }
+
+    // 3. Definitions.
+    const frozen: Record<ModuleId, ModuleScope> = scopes;
+    const defs: Record<DefId, Def> = {};
+    const report: ReportEntry[] = [];
+    const roots = { functions: [] as DefId[], constants: [] as DefId[], types: [] as DefId[] };
+    for (const m of modules) collectDefs(m, frozen, defs, report, roots, bag, scopes[m.id]?.publiclyReachable ?? false, reExported);
+
+    for (const path of ctx.include) {
+      const id = `crate::${path.replace(/^crate::/, '')}`;
+      if (defs[id]) roots.types.push(id);
+      else bag.report('IC2008', `\`include\` names \`${path}\`, which is not a type of this crate`);
+    }
+    const program: HirProgram = { crateName: crate.name, defs, modules: frozen, roots, report };
+    return finish(program, bag.all, ctx);
+  },
+};
+
+function flattenUse(tree: UseTree, global: boolean, module: ModuleId, isPub: boolean, out: PendingImport[], prefix: readonly string[] = []): void {
+  switch (tree.kind) {
+    case 'path': {
+      let segments = [...prefix, ...tree.path];
+      // `use a::b::{self}` imports `b`.
+      if (segments[segments.length - 1] === 'self' && segments.length > 1) segments = segments.slice(0, -1);
+      out.push({ module, segments, global, ...(tree.rename ? { alias: tree.rename } : {}), glob: false, isPub, span: tree.span });
+      return;
+    }
+    case 'glob':
+      out.push({ module, segments: [...prefix, ...tree.prefix], global, glob: true, isPub, span: tree.span });
+      return;
+    case 'group':
+      for (const t of tree.trees) flattenUse(t, global, module, isPub, out, [...prefix, ...tree.prefix]);
+      return;
+  }
+}
+
+function genericContext(modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly HirGenericParam[], selfType?: HirType): TypeContext {
+  return {
+    modules,
+    module,
+    typeParams: new Set(params.filter((p) => p.kind === 'type').map((p) => p.name)),
+    constParams: new Set(params.filter((p) => p.kind === 'const').map((p) => p.name)),
+    ...(selfType ? { selfType } : {}),
+  };
+}
+
+function hirGenerics(modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly import('../compiler/syntax/ast.js').GenericParam[]): HirGenericParam[] {
+  const base = genericContext(modules, module, []);
+  return params.map((p) => (p.kind === 'const' ? { kind: 'const', name: p.name, type: resolveType(base, p.type) } : { kind: p.kind, name: p.name }));
+}
+
+function collectDefs(
+  m: ModuleWork,
+  modules: Record<ModuleId, ModuleScope>,
+  defs: Record<DefId, Def>,
+  report: ReportEntry[],
+  roots: { functions: DefId[]; constants: DefId[]; types: DefId[] },
+  bag: DiagnosticBag,
+  moduleReachable: boolean,
+  reExported: ReadonlySet<DefId>,
+): void {
+  const skip = (item: string, itemKind: ReportEntry['itemKind'], reason: string, span: Span): void => {
+    report.push({ item, itemKind, status: 'skipped', reason, span });
+  };
+  for (const item of m.items) {
+    const id = 'name' in item ? `${m.id}::${item.name}` : m.id;
+    switch (item.kind) {
+      case 'struct':
+      case 'union': {
+        const generics = hirGenerics(modules, m.id, item.generics.params);
+        const tctx = genericContext(modules, m.id, generics);
+        const fields = item.fields.map((f) => ({ name: f.name, type: resolveType(tctx, f.type), isPublic: f.vis.kind !== 'inherited', docs: f.docs, span: f.span }));
+        const ffiType = readFfiType(item.attrs);
+        const repr = readRepr(item.attrs);
+        const base = { id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan };
+        const reprWithFfi = ffiType && !ffiType.opaque ? { ...repr, c: repr.c || !ffiType.transparent, transparent: repr.transparent || ffiType.transparent, ...(ffiType.packed ? { packed: 1 } : {}) } : repr;
+        defs[id] =
+          item.kind === 'struct'
+            ? { kind: 'struct', ...base, generics, shape: item.shape, fields, repr: reprWithFfi, ...(ffiType ? { ffiType } : {}) }
+            : { kind: 'union', ...base, generics, fields, repr: reprWithFfi, ...(ffiType ? { ffiType } : {}) };
+        skip(id, item.kind, 'unused: not used by any exported item', item.nameSpan);
+        break;
+      }
+      case 'enum': {
+        const generics = hirGenerics(modules, m.id, item.generics.params);
+        const tctx = genericContext(modules, m.id, generics);
+        const ffiType = readFfiType(item.attrs);
+        const repr = readRepr(item.attrs);
+        defs[id] = {
+          kind: 'enum', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics,
+          variants: item.variants.map((v) => ({
+            name: v.name, docs: v.docs, ...(v.discriminant ? { discriminant: v.discriminant } : {}), span: v.span,
+            fields: v.fields.map((f) => ({ name: f.name, type: resolveType(tctx, f.type), isPublic: true, docs: f.docs, span: f.span })),
+          })),
+          repr: ffiType && !ffiType.opaque ? { ...repr, c: repr.c || repr.int === undefined } : repr,
+          ...(ffiType ? { ffiType } : {}),
+        };
+        skip(id, 'enum', 'unused: not used by any exported item', item.nameSpan);
+        break;
+      }
+      case 'typeAlias': {
+        if (!item.type) break;
+        const generics = hirGenerics(modules, m.id, item.generics.params);
+        defs[id] = { kind: 'alias', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, target: resolveType(genericContext(modules, m.id, generics), item.type) };
+        skip(id, 'alias', 'unused: not used by any exported item', item.nameSpan);
+        break;
+      }
+      case 'const':
+      case 'static': {
+        if (item.name === '_') break;
+        const type = resolveType(genericContext(modules, m.id, []), item.type);
+        defs[id] = { kind: 'const', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, isStatic: item.kind === 'static', type, ...(item.value ? { value: item.value } : {}) };
+        if (item.kind === 'static') skip(id, 'static', 'static: statics are not exported as constants', item.nameSpan);
+        else if (hasAttribute(item.attrs, 'ffi_constant') || (isPub(item) && (moduleReachable || reExported.has(id)) && isConstantType(type, defs, modules))) {
+          roots.constants.push(id);
+          report.push({ item: id, itemKind: 'const', status: 'exported', span: item.nameSpan });
+        } else skip(id, 'const', !isPub(item) ? 'not-pub: constant is not `pub`' : !(moduleReachable || reExported.has(id)) ? 'not-reachable: constant is not reachable publicly from the crate root' : 'type: constant type has no C constant form', item.nameSpan);
+        break;
+      }
+      case 'fn':
+        collectFn(item, id, m.id, modules, defs, report, roots, bag, undefined);
+        break;
+      case 'impl': {
+        const selfCtx = genericContext(modules, m.id, hirGenerics(modules, m.id, item.generics.params));
+        const selfType = resolveType(selfCtx, item.selfType);
+        const selfName = item.selfType.kind === 'path' ? (item.selfType.path.segments[item.selfType.path.segments.length - 1]?.name ?? 'impl') : 'impl';
+        for (const member of item.items) {
+          if (member.kind !== 'fn') continue;
+          const memberId = `${m.id}::${selfName}::${member.name}`;
+          if (exportNameOf(member.name, member.attrs) === undefined) continue;
+          collectFn(member, defs[memberId] ? `${memberId}#${Object.keys(defs).length}` : memberId, m.id, modules, defs, report, roots, bag, selfType);
+        }
+        break;
+      }
+      case 'externBlock':
+        for (const inner of item.items) if (inner.kind === 'fn') skip(`${m.id}::${inner.name}`, 'fn', 'extern-block: declared in an extern block (an import, not an export)', inner.nameSpan);
+        break;
+      case 'trait':
+        skip(id, 'trait', 'trait: traits have no C form', item.nameSpan);
+        break;
+      case 'macroCall':
+        skip(`${m.id}::${item.path.segments.map((s) => s.name).join('::')}!`, 'macro', 'macro: item macros are not expanded', item.span);
+        break;
+      case 'mod':
+      case 'use':
+      case 'externCrate':
+        break;
+    }
+  }
+}
+
+function isConstantType(type: HirType, defs: Record<DefId, Def>, modules: Record<ModuleId, ModuleScope>): boolean {
+  void modules;
+  if (type.kind === 'primitive') return type.name !== 'c_void';
+  if (type.kind === 'reference') return type.referent.kind === 'known' && type.referent.name === 'str';
+  if (type.kind === 'def') {
+    const def = defs[type.def];
+    return def?.kind === 'alias' ? isConstantType(def.target, defs, modules) : false;
+  }
+  return false;
+}
+
+function collectFn(
+  item: Extract<Item, { kind: 'fn' }>,
+  id: DefId,
+  module: ModuleId,
+  modules: Record<ModuleId, ModuleScope>,
+  defs: Record<DefId, Def>,
+  report: ReportEntry[],
+  roots: { functions: DefId[] },
+  bag: DiagnosticBag,
+  selfType: HirType | undefined,
+): void {
+  const generics = hirGenerics(modules, module, item.generics.params);
+  const tctx = genericContext(modules, module, generics, selfType);
+  const exportName = exportNameOf(item.name, item.attrs);
+  const isFfiFunction = hasAttribute(item.attrs, 'ffi_function');
+  const abi = isFfiFunction ? (item.abi ?? 'C') : item.abi;
+  defs[id] = {
+    kind: 'fn', id, name: item.name, module, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics,
+    params: item.params.map((p) => ({ name: p.name, type: resolveType(tctx, p.type), span: p.span })),
+    returns: item.returns ? resolveType(tctx, item.returns) : { kind: 'unit', span: item.nameSpan },
+    ...(abi !== undefined ? { abi } : {}),
+    isUnsafe: item.isUnsafe, isConst: item.isConst, variadic: item.variadic,
+    ...(exportName !== undefined ? { exportName } : {}),
+    ...(item.constBody ? { constBody: item.constBody } : {}),
+  };
+  const skip = (reason: string): void => {
+    report.push({ item: id, itemKind: 'fn', status: 'skipped', reason, span: item.nameSpan });
+  };
+  if (exportName === undefined) return skip('not-no-mangle: function has no #[no_mangle], export_name or #[ffi_function]');
+  if (abi !== 'C' && abi !== 'system') {
+    bag.report('IC2005', `\`${item.name}\` is exported with ${abi === undefined ? 'the Rust ABI' : `ABI "${abi}"`}, which C cannot call`, item.nameSpan, {
+      notes: ['help: declare it `pub extern "C" fn`'],
+    });
+    return skip('not-extern-c: exported function is not extern "C"');
+  }
+  if (generics.some((g) => g.kind !== 'lifetime')) {
+    bag.report('IC2004', `exported function \`${item.name}\` is generic`, item.nameSpan, {
+      notes: ['help: an exported symbol needs one concrete signature; write a non-generic wrapper per type'],
+    });
+    return skip('generic: generic functions cannot be exported');
+  }
+  if (!isFfiFunction && item.vis.kind !== 'pub') return skip('not-pub: function is not `pub`');
+  roots.functions.push(id);
+  report.push({ item: id, itemKind: 'fn', status: 'exported', span: item.nameSpan });
+}

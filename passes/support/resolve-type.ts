@@ -1,0 +1,112 @@
+/**
+ * AST type → HIR type in a module scope: generic parameters, `Self`, crate definitions, primitives,
+ * the prelude and known library types. Unknown paths become `unresolved` (an error only when an
+ * exported item needs them, reported by validation).
+ */
+import type { GenericArg, TypeNode } from '../../compiler/syntax/ast.js';
+import type { HirGenericArg, HirType, KnownTypeName, ModuleId, ModuleScope } from '../../compiler/hir.js';
+import { lookupPath } from './scopes.js';
+import { cTypeAliases, knownLibraryTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
+import type { PrimitiveName } from '../../compiler/hir.js';
+
+export interface TypeContext {
+  readonly modules: Readonly<Record<ModuleId, ModuleScope>>;
+  readonly module: ModuleId;
+  /** Generic type parameters in scope. */
+  readonly typeParams: ReadonlySet<string>;
+  /** Const generic parameters in scope (a bare path naming one is a const argument). */
+  readonly constParams: ReadonlySet<string>;
+  /** The self type inside `impl` blocks. */
+  readonly selfType?: HirType;
+}
+
+export function resolveType(ctx: TypeContext, t: TypeNode): HirType {
+  const span = t.span;
+  switch (t.kind) {
+    case 'reference':
+      return { kind: 'reference', mutable: t.mutable, referent: resolveType(ctx, t.referent), span };
+    case 'pointer':
+      return { kind: 'pointer', mutable: t.mutable, pointee: resolveType(ctx, t.pointee), span };
+    case 'array':
+      return { kind: 'array', element: resolveType(ctx, t.element), length: t.length, module: ctx.module, span };
+    case 'slice':
+      return { kind: 'slice', element: resolveType(ctx, t.element), span };
+    case 'tuple':
+      return t.elements.length === 0 ? { kind: 'unit', span } : { kind: 'tuple', elements: t.elements.map((e) => resolveType(ctx, e)), span };
+    case 'fnPointer':
+      return {
+        kind: 'fnPointer',
+        ...(t.abi !== undefined ? { abi: t.abi } : {}),
+        params: t.params.map((p) => ({ ...(p.name !== undefined ? { name: p.name } : {}), type: resolveType(ctx, p.type) })),
+        returns: t.returns ? resolveType(ctx, t.returns) : { kind: 'unit', span },
+        variadic: t.variadic,
+        span,
+      };
+    case 'never':
+      return { kind: 'never', span };
+    case 'infer':
+      return { kind: 'unsupported', what: 'an inferred type `_`', span };
+    case 'traitObject':
+      return { kind: 'unsupported', what: t.syntax === 'dyn' ? `a trait object \`dyn ${t.bounds}\`` : `\`impl ${t.bounds}\``, span };
+    case 'macro':
+      return { kind: 'unsupported', what: 'a type macro', span };
+    case 'path':
+      return resolvePathType(ctx, t);
+  }
+}
+
+function resolvePathType(ctx: TypeContext, t: Extract<TypeNode, { kind: 'path' }>): HirType {
+  const span = t.span;
+  const segments = t.path.segments;
+  const names = segments.map((s) => s.name);
+  const last = segments[segments.length - 1];
+  const args = (last?.generics ?? []).flatMap((a) => resolveGenericArg(ctx, a));
+  const text = names.join('::');
+  if (names.length === 1 && !t.path.global) {
+    const name = names[0] as string;
+    if (ctx.typeParams.has(name)) return { kind: 'param', name, span };
+    if (name === 'Self') return ctx.selfType ?? { kind: 'unresolved', text, span };
+  }
+  if (names[0] === '<qualified>') return { kind: 'unsupported', what: 'a qualified path `<T as Trait>::…`', span };
+  const target = lookupPath(ctx.modules, ctx.module, names, t.path.global, 'types');
+  if (target?.kind === 'def') return { kind: 'def', def: target.def, args, span };
+  if (target?.kind === 'extern') return externalType(target.path, args, text, span);
+  if (target?.kind === 'module') return { kind: 'unresolved', text, span };
+  if (names.length === 1) {
+    const name = names[0] as string;
+    if (primitiveTypes.has(name)) return { kind: 'primitive', name: name as PrimitiveName, span };
+    if (unsupportedPrimitives.has(name)) return { kind: 'known', name: name as KnownTypeName, args, span };
+    if (preludeTypes.has(name)) return { kind: 'known', name: name as KnownTypeName, args, span };
+  }
+  return { kind: 'unresolved', text, span };
+}
+
+function externalType(path: readonly string[], args: HirGenericArg[], text: string, span: TypeNode['span']): HirType {
+  const last = path[path.length - 1] ?? '';
+  const alias = cTypeAliases[last];
+  if (alias) return { kind: 'primitive', name: alias, span };
+  if (knownLibraryTypes.has(last as KnownTypeName)) return { kind: 'known', name: last as KnownTypeName, args, span };
+  if (path.length === 2 && path[1] && primitiveTypes.has(path[1])) return { kind: 'primitive', name: path[1] as PrimitiveName, span };
+  return { kind: 'unresolved', text, span };
+}
+
+function resolveGenericArg(ctx: TypeContext, a: GenericArg): HirGenericArg[] {
+  switch (a.kind) {
+    case 'lifetime':
+      return [{ kind: 'lifetime' }];
+    case 'const':
+      return [{ kind: 'const', value: a.value, module: ctx.module, span: a.span }];
+    case 'binding':
+      return [];
+    case 'type': {
+      // `Foo<N>` where N is a const parameter or a constant: a const argument, not a type.
+      const t = a.type;
+      if (t.kind === 'path' && t.path.segments.length === 1 && !t.path.segments[0]?.generics) {
+        const name = t.path.segments[0]?.name ?? '';
+        const isConst = ctx.constParams.has(name) || (ctx.modules[ctx.module]?.values[name] !== undefined && ctx.modules[ctx.module]?.types[name] === undefined && !ctx.typeParams.has(name));
+        if (isConst) return [{ kind: 'const', value: { kind: 'path', path: t.path, span: t.span }, module: ctx.module, span: t.span }];
+      }
+      return [{ kind: 'type', type: resolveType(ctx, t) }];
+    }
+  }
+}

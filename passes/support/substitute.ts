@@ -1,0 +1,71 @@
+/**
+ * Generic substitution over HIR types: binds a definition's generic parameters to an instance's
+ * arguments. Lifetimes are dropped; const parameters become const arguments.
+ */
+import type { HirGenericArg, HirGenericParam, HirType } from '../../compiler/hir.js';
+
+export interface GenericEnv {
+  readonly types: ReadonlyMap<string, HirType>;
+  readonly consts: ReadonlyMap<string, Extract<HirGenericArg, { kind: 'const' }>>;
+}
+
+export const emptyGenericEnv: GenericEnv = { types: new Map(), consts: new Map() };
+
+/** Pairs non-lifetime params with non-lifetime args; undefined when their counts differ. */
+export function bindGenerics(params: readonly HirGenericParam[], args: readonly HirGenericArg[], outer: GenericEnv): GenericEnv | undefined {
+  const ps = params.filter((p) => p.kind !== 'lifetime');
+  const as = args.filter((a) => a.kind !== 'lifetime');
+  if (ps.length !== as.length) return undefined;
+  const types = new Map<string, HirType>();
+  const consts = new Map<string, Extract<HirGenericArg, { kind: 'const' }>>();
+  ps.forEach((p, i) => {
+    const a = as[i];
+    if (!a) return;
+    if (p.kind === 'type' && a.kind === 'type') types.set(p.name, substitute(a.type, outer));
+    else if (p.kind === 'const' && a.kind === 'const') consts.set(p.name, substituteConst(a, outer));
+    else if (p.kind === 'const' && a.kind === 'type' && a.type.kind === 'param') {
+      const bound = outer.consts.get(a.type.name);
+      if (bound) consts.set(p.name, bound);
+    }
+  });
+  return { types, consts };
+}
+
+function substituteConst(a: Extract<HirGenericArg, { kind: 'const' }>, env: GenericEnv): Extract<HirGenericArg, { kind: 'const' }> {
+  if (a.value.kind === 'path' && a.value.path.segments.length === 1) {
+    const bound = env.consts.get(a.value.path.segments[0]?.name ?? '');
+    if (bound) return bound;
+  }
+  return a;
+}
+
+export function substituteArgs(args: readonly HirGenericArg[], env: GenericEnv): HirGenericArg[] {
+  return args.map((a) => (a.kind === 'type' ? { kind: 'type', type: substitute(a.type, env) } : a.kind === 'const' ? substituteConst(a, env) : a));
+}
+
+export function substitute(t: HirType, env: GenericEnv): HirType {
+  switch (t.kind) {
+    case 'param':
+      return env.types.get(t.name) ?? t;
+    case 'def':
+    case 'known':
+      return { ...t, args: substituteArgs(t.args, env) };
+    case 'pointer':
+      return { ...t, pointee: substitute(t.pointee, env) };
+    case 'reference':
+      return { ...t, referent: substitute(t.referent, env) };
+    case 'array':
+    case 'slice':
+      return { ...t, element: substitute(t.element, env) };
+    case 'tuple':
+      return { ...t, elements: t.elements.map((e) => substitute(e, env)) };
+    case 'fnPointer':
+      return { ...t, params: t.params.map((p) => ({ ...p, type: substitute(p.type, env) })), returns: substitute(t.returns, env) };
+    case 'primitive':
+    case 'unit':
+    case 'never':
+    case 'unresolved':
+    case 'unsupported':
+      return t;
+  }
+}
