@@ -740,7 +740,12 @@ export class RustParser extends CstParser {
 
   public pathSegment = this.RULE('pathSegment', () => {
     this.SUBRULE(this.pathIdent);
-    this.OPTION(() => {
+    // LL(k) for OPTION only looks at the first token, and `a::B` must not start a turbofish `a::<T>`.
+    const startsArgs = (): boolean => {
+      const t = this.LA(1).tokenType;
+      return t === T.Lt || t === T.LParen || (t === T.PathSep && this.LA(2).tokenType === T.Lt);
+    };
+    this.OPTION({ GATE: startsArgs, DEF: () => {
       this.OR([
         {
           ALT: () => {
@@ -750,7 +755,7 @@ export class RustParser extends CstParser {
         },
         { GATE: () => this.LA(1).tokenType === T.LParen, ALT: () => this.SUBRULE(this.fnSugar) },
       ]);
-    });
+    } });
   });
 
   /** `Fn(A, B) -> C` in bounds. */
