@@ -69,8 +69,10 @@ interface IrDeclBase {
   readonly rustType: string;
   /** Doc comment lines as written after `///` (markdown kept). */
   readonly docs: readonly string[];
-  /** The item's definition in the crate. */
+  /** The item's definition in the crate (attributes included). */
   readonly span: Span;
+  /** The item's name in its definition: where diagnostics about the type point. */
+  readonly nameSpan: Span;
 }
 
 export interface IrField {

@@ -25,6 +25,7 @@ const roundUp = (n: number, align: number): number => Math.ceil(n / align) * ali
 class LayoutComputer {
   private readonly done = new Map<string, IrTypeDecl>();
   private readonly inProgress: string[] = [];
+  private readonly inReportedCycle = new Set<string>();
   readonly bag = new DiagnosticBag();
   private readonly index: Map<string, IrTypeDecl>;
 
@@ -38,8 +39,12 @@ class LayoutComputer {
     const decl = this.index.get(id);
     if (!decl) throw new InternalError(`unknown type ${id}`);
     if (this.inProgress.includes(id)) {
-      const cycle = [...this.inProgress.slice(this.inProgress.indexOf(id)), id].map((i) => this.index.get(i)?.name ?? i);
-      this.bag.report('IC2301', `\`${decl.name}\` has infinite size: it contains itself by value`, decl.span, {
+      const members = this.inProgress.slice(this.inProgress.indexOf(id));
+      // One report per cycle, however many of its members are visited.
+      if (members.some((m) => this.inReportedCycle.has(m))) return undefined;
+      members.forEach((m) => this.inReportedCycle.add(m));
+      const cycle = [...members, id].map((i) => this.index.get(i)?.name ?? i);
+      this.bag.report('IC2301', `\`${decl.name}\` has infinite size: it contains itself by value`, decl.nameSpan, {
         notes: [`note: ${cycle.join(' → ')}`, 'help: use a pointer for the recursive field'],
       });
       return undefined;
@@ -105,7 +110,7 @@ class LayoutComputer {
         }
         if (decl.align !== undefined) align = Math.max(align, decl.align);
         const layout = { size: roundUp(size, align), align };
-        if (layout.size > 2 ** 48) this.bag.report('IC2302', `\`${decl.name}\` is too large (${layout.size} bytes)`, decl.span);
+        if (layout.size > 2 ** 48) this.bag.report('IC2302', `\`${decl.name}\` is too large (${layout.size} bytes)`, decl.nameSpan);
         return { ...decl, fields, layout };
       }
     }

@@ -28,12 +28,29 @@ function expandAttrs(attrs: readonly Attribute[], cfg: CfgSet): Attribute[] {
   return out;
 }
 
+/** Doc lines that `cfg_attr(…, doc = "…")` added (sugared docs were collected by the parser already). */
+function addedDocs(before: readonly Attribute[], after: readonly Attribute[]): string[] {
+  return after
+    .filter((a) => !before.includes(a) && a.path === 'doc' && a.meta?.kind === 'nameValue' && a.meta.value.kind === 'str')
+    .flatMap((a) => (a.meta?.kind === 'nameValue' && a.meta.value.kind === 'str' ? a.meta.value.value.split('\n').map((l) => l.replace(/^ /, '')) : []));
+}
+
 function configureFields(fields: readonly Field[], cfg: CfgSet): Field[] {
-  return fields.filter((f) => isCfgEnabled(f.attrs, cfg)).map((f) => ({ ...f, attrs: expandAttrs(f.attrs, cfg) }));
+  return fields
+    .filter((f) => isCfgEnabled(f.attrs, cfg))
+    .map((f) => {
+      const attrs = expandAttrs(f.attrs, cfg);
+      return { ...f, attrs, docs: [...f.docs, ...addedDocs(f.attrs, attrs)] };
+    });
 }
 
 function configureVariants(variants: readonly Variant[], cfg: CfgSet): Variant[] {
-  return variants.filter((v) => isCfgEnabled(v.attrs, cfg)).map((v) => ({ ...v, attrs: expandAttrs(v.attrs, cfg), fields: configureFields(v.fields, cfg) }));
+  return variants
+    .filter((v) => isCfgEnabled(v.attrs, cfg))
+    .map((v) => {
+      const attrs = expandAttrs(v.attrs, cfg);
+      return { ...v, attrs, docs: [...v.docs, ...addedDocs(v.attrs, attrs)], fields: configureFields(v.fields, cfg) };
+    });
 }
 
 function configureItems(items: readonly Item[], cfg: CfgSet): Item[] {
@@ -43,7 +60,7 @@ function configureItems(items: readonly Item[], cfg: CfgSet): Item[] {
     // cfg_attr may add a cfg (rare); evaluate again after expansion.
     const attrs = expandAttrs(item.attrs, cfg);
     if (!isCfgEnabled(attrs, cfg)) continue;
-    out.push(configureItem({ ...item, attrs } as Item, cfg));
+    out.push(configureItem({ ...item, attrs, docs: [...item.docs, ...addedDocs(item.attrs, attrs)] } as Item, cfg));
   }
   return out;
 }

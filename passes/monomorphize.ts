@@ -115,7 +115,7 @@ class Monomorphizer {
     const id = def.id;
     if (!this.byId.has(id)) {
       this.byId.set(id, 'pending');
-      const decl: IrTypeDecl = { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span: def.span, target: this.typeRef(def.target, emptyGenericEnv) };
+      const decl: IrTypeDecl = { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span: def.span, nameSpan: def.nameSpan, target: this.typeRef(def.target, emptyGenericEnv) };
       this.byId.set(id, decl);
       this.types.push(decl);
     }
@@ -129,7 +129,7 @@ class Monomorphizer {
     this.byId.set(id, 'pending');
     const bound = bindGenerics(def.generics, args, emptyGenericEnv) ?? emptyGenericEnv;
     const name = [def.ffiType?.name ?? def.name, ...args.filter((a) => a.kind !== 'lifetime').map((a) => this.mangle(a))].join('_');
-    const base = { id, name, rustType: id, docs: def.docs, span: def.span };
+    const base = { id, name, rustType: id, docs: def.docs, span: def.span, nameSpan: def.nameSpan };
     const hasLayout = def.kind === 'enum' ? def.repr.c || def.repr.int !== undefined : def.repr.c || def.repr.transparent;
     let decl: IrTypeDecl;
     if (def.ffiType?.opaque || !hasLayout) decl = { kind: 'opaque', ...base };

@@ -50,8 +50,8 @@ export const nameItems: Pass<IrModule, IrModule> = {
       });
     };
     for (const t of types) {
-      claim(t.name, `type \`${t.id}\``, t.span);
-      if (t.kind === 'enum') for (const v of t.variants) claim(`${t.name}_${v.name}`, `variant \`${t.id}::${v.name}\``, t.span);
+      claim(t.name, `type \`${t.id}\``, t.nameSpan);
+      if (t.kind === 'enum') for (const v of t.variants) claim(`${t.name}_${v.name}`, `variant \`${t.id}::${v.name}\``, t.nameSpan);
     }
     for (const c of ir.constants) claim(c.name, `constant \`${c.rustPath}\``, c.span);
     for (const f of ir.functions) claim(f.name, `function \`${f.rustPath}\``, f.span);

@@ -17,6 +17,8 @@ const reserved = new Set([
   'offsetof', 'size_t', 'ptrdiff_t',
 ]);
 
+export const isReserved = (name: string): boolean => reserved.has(name);
+
 /** Escapes a C/C++ keyword by appending `_`. */
 export const escapeName = (name: string): string => (reserved.has(name) ? `${name}_` : name);
 

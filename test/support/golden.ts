@@ -1,0 +1,34 @@
+/**
+ * Golden comparison: exact equality, with a readable line diff on failure. `UPDATE_GOLDEN=1`
+ * rewrites the expectation instead (each rewrite is a claim someone reviewed).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ExecutionContext } from 'ava';
+
+export const updating = (): boolean => process.env['UPDATE_GOLDEN'] === '1';
+
+function firstDifference(actual: string, expected: string): string {
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  for (let i = 0; i < Math.max(a.length, e.length); i++) {
+    if (a[i] !== e[i]) return `line ${i + 1}:\n  expected: ${JSON.stringify(e[i])}\n  actual:   ${JSON.stringify(a[i])}`;
+  }
+  return 'no difference';
+}
+
+export function compareGolden(t: ExecutionContext, path: string, actual: string): void {
+  if (updating()) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+    t.pass();
+    return;
+  }
+  if (!existsSync(path)) {
+    t.fail(`missing golden file ${path}; run with UPDATE_GOLDEN=1 and review it`);
+    return;
+  }
+  const expected = readFileSync(path, 'utf8');
+  if (actual === expected) t.pass();
+  else t.fail(`${path} differs at ${firstDifference(actual, expected)}\n(UPDATE_GOLDEN=1 rewrites after review)`);
+}
