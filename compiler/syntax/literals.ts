@@ -111,8 +111,11 @@ export function docLines(image: string): string[] {
   let lines = inner.split(/\r?\n/);
   if (lines.length > 1 && lines[0]?.trim() === '') lines = lines.slice(1);
   if (lines.length > 1 && lines[lines.length - 1]?.trim() === '') lines = lines.slice(0, -1);
-  const decorated = lines.length > 0 && lines.every((l) => /^\s*\*/.test(l) || l.trim() === '');
-  if (decorated) lines = lines.map((l) => l.replace(/^\s*\* ?/, '').replace(/^\s*\*$/, ''));
+  // Like rustdoc: a `*` column on every continuation line is decoration (the first line, written
+  // after `/**`, may lack it).
+  const rest = lines.slice(1);
+  const decorated = rest.length > 0 ? rest.every((l) => /^\s*\*/.test(l) || l.trim() === '') : /^\s*\*/.test(lines[0] ?? '');
+  if (decorated) lines = lines.map((l, i) => (i === 0 && !/^\s*\*/.test(l) ? l.replace(/^ /, '') : l.replace(/^\s*\* ?/, '')));
   else {
     const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
     lines = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
