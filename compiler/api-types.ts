@@ -39,6 +39,8 @@ export interface BuildResult {
   readonly ir?: IrModule;
   readonly report: readonly ReportEntry[];
   readonly stages: Readonly<Record<string, unknown>>;
+  /** Milliseconds per pass, and for `emit` and `hash`. */
+  readonly timings: Readonly<Record<string, number>>;
   /** "0x" + 16 hex digits, when the IR was built. */
   readonly apiHash?: string;
 }

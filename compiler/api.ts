@@ -29,7 +29,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const crateDir = resolve(options.cwd ?? process.cwd(), options.crateDir);
   const sources = new SourceMap();
   const fail = (diagnostics: Diagnostic[], outDir = crateDir, report: readonly ReportEntry[] = []): BuildResult => ({
-    ok: false, files: [], outDir, diagnostics, sources, report, stages: {},
+    ok: false, files: [], outDir, diagnostics, sources, report, stages: {}, timings: {},
   });
 
   const manifestPath = join(crateDir, 'Cargo.toml');
@@ -64,10 +64,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const result = runPipeline({ crateName: manifest.packageName, rootFile: 'src/lib.rs' }, ctx, options.keepStages ?? false);
   const report = result.hir ? finalReport(result.hir.report, result.ir) : [];
-  if (!result.ir || hasErrors(result.diagnostics)) return { ...fail([...warnings, ...result.diagnostics], outDir, report), stages: result.stages };
+  if (!result.ir || hasErrors(result.diagnostics)) return { ...fail([...warnings, ...result.diagnostics], outDir, report), stages: result.stages, timings: result.timings };
 
   const ir = result.ir;
+  const timings: Record<string, number> = { ...result.timings };
+  let start = performance.now();
   const hash = apiHash(ir);
+  timings['hash'] = performance.now() - start;
+  start = performance.now();
   const meta = { version: interopcVersion(), crateName: manifest.packageName, name: config.name ?? manifest.libName, apiHash: hash };
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...warnings];
@@ -80,8 +84,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diagnostics.push(...emitted.diagnostics);
     }
   }
+  timings['emit'] = performance.now() - start;
   const ok = !hasErrors(diagnostics);
-  return { ok, files: ok ? files : [], outDir, diagnostics, sources, ir, report, stages: result.stages, apiHash: hash };
+  return { ok, files: ok ? files : [], outDir, diagnostics, sources, ir, report, stages: result.stages, timings, apiHash: hash };
 }
 
 function readIfFile(path: string): string | undefined {

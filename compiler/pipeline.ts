@@ -5,7 +5,8 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from './diagnostics/diagnostic.js';
-import type { PassContext } from './pass.js';
+import type { Pass, PassContext } from './pass.js';
+import type { Either } from 'fp-ts/lib/Either.js';
 import type { CrateAst } from './syntax/ast.js';
 import type { EvaluatedProgram, HirProgram } from './hir.js';
 import type { IrModule } from './ir.js';
@@ -41,31 +42,42 @@ export interface PipelineResult {
   readonly diagnostics: Diagnostics;
   /** Stage outputs by pass name, when requested. */
   readonly stages: Readonly<Record<string, unknown>>;
+  /** Milliseconds spent in each pass that ran. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** Runs one pass, recording its duration. */
+function timed<I, O>(pass: Pass<I, O>, input: I, ctx: PassContext, timings: Record<string, number>): Either<Diagnostics, O> {
+  const start = performance.now();
+  const result = pass.run(input, ctx);
+  timings[pass.name] = performance.now() - start;
+  return result;
 }
 
 export function runPipeline(input: CrateInput, ctx: PassContext, keepStages = false): PipelineResult {
   const stages: Record<string, unknown> = {};
+  const timings: Record<string, number> = {};
   const keep = (name: string, value: unknown): void => {
     if (keepStages) stages[name] = value;
   };
-  const fail = (diagnostics: Diagnostics, hir?: HirProgram): PipelineResult => ({ diagnostics, stages, ...(hir ? { hir } : {}) });
+  const fail = (diagnostics: Diagnostics, hir?: HirProgram): PipelineResult => ({ diagnostics, stages, timings, ...(hir ? { hir } : {}) });
 
-  const crate = collectModules.run(input, ctx);
+  const crate = timed(collectModules, input, ctx, timings);
   if (isLeft(crate)) return fail(crate.left);
   keep(collectModules.name, crate.right);
-  const configured = evaluateCfg.run(crate.right, ctx);
+  const configured = timed(evaluateCfg, crate.right, ctx, timings);
   if (isLeft(configured)) return fail(configured.left);
   keep(evaluateCfg.name, configured.right);
-  const hir = resolveNames.run(configured.right, ctx);
+  const hir = timed(resolveNames, configured.right, ctx, timings);
   if (isLeft(hir)) return fail(hir.left);
   keep(resolveNames.name, hir.right);
-  const evaluated = evaluateConstants.run(hir.right, ctx);
+  const evaluated = timed(evaluateConstants, hir.right, ctx, timings);
   if (isLeft(evaluated)) return fail(evaluated.left, hir.right);
   keep(evaluateConstants.name, evaluated.right);
-  const valid = validateFfi.run(evaluated.right, ctx);
+  const valid = timed(validateFfi, evaluated.right, ctx, timings);
   if (isLeft(valid)) return fail(valid.left, hir.right);
   keep(validateFfi.name, valid.right);
-  return { ...runIrPasses(valid.right, ctx, keep, hir.right, fail), stages };
+  return { ...runIrPasses(valid.right, ctx, keep, hir.right, fail, timings), stages, timings };
 }
 
 function runIrPasses(
@@ -74,17 +86,18 @@ function runIrPasses(
   keep: (name: string, value: unknown) => void,
   hir: HirProgram,
   fail: (d: Diagnostics, hir?: HirProgram) => PipelineResult,
+  timings: Record<string, number>,
 ): PipelineResult {
   let ir: IrModule;
-  const mono = monomorphize.run(program, ctx);
+  const mono = timed(monomorphize, program, ctx, timings);
   if (isLeft(mono)) return fail(mono.left, hir);
   keep(monomorphize.name, (ir = mono.right));
   for (const pass of [computeLayout, nameItems, orderDeclarations]) {
-    const next = pass.run(ir, ctx);
+    const next = timed(pass as Pass<IrModule, IrModule>, ir, ctx, timings);
     if (isLeft(next)) return fail(next.left, hir);
     keep(pass.name, (ir = next.right));
   }
-  return { ir, hir, diagnostics: [], stages: {} };
+  return { ir, hir, diagnostics: [], stages: {}, timings };
 }
 
 export type { CrateAst };

@@ -52,6 +52,9 @@ async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     cfg: args.cfg,
     keepStages: args.dumpIr !== undefined,
   });
+  if (process.env['INTEROPC_TIMINGS'] === '1') {
+    io.stderr.write(Object.entries(result.timings).map(([k, v]) => `${k.padEnd(20)} ${v.toFixed(1).padStart(8)} ms`).join('\n') + '\n');
+  }
   const color = !args.plain && (io.stderr as { isTTY?: boolean }).isTTY === true;
   if (result.diagnostics.length > 0) io.stderr.write(renderDiagnostics(result.diagnostics, result.sources, { color }) + '\n');
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

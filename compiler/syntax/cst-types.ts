@@ -177,12 +177,29 @@ export function boundsText(ctx: ConvertContext, n: CstNode | undefined): string 
 /** Parses a token run as an expression; `unparsed` when it is outside the expression grammar. */
 export function parseExpression(ctx: ConvertContext, run: readonly IToken[], span: Span): Expr {
   if (run.length === 0) return { kind: 'unparsed', span };
+  // Most discriminants and many constants are one literal or name: skip the parser for those.
+  const only = run.length === 1 ? run[0] : undefined;
+  if (only) {
+    const single = singleTokenExpr(ctx, only);
+    if (single) return single;
+  }
   const parser = getExpressionParser();
   parser.input = [...run];
   const cst = parser.exprEntry();
   if (parser.errors.length > 0) return { kind: 'unparsed', span };
   const e = node(cst, 'expr');
   return e ? convertExpr(ctx, e) : { kind: 'unparsed', span };
+}
+
+function singleTokenExpr(ctx: ConvertContext, t: IToken): Expr | undefined {
+  const span = tokenSpan(ctx, t);
+  if (t.tokenType === T.IntLit) {
+    const v = decodeInt(t.image);
+    return v ? { kind: 'int', value: v.value, ...(v.suffix ? { suffix: v.suffix } : {}), span } : undefined;
+  }
+  if (t.tokenType === T.Ident) return { kind: 'path', path: { global: false, segments: [{ name: identText(t), span }], span }, span };
+  if (t.tokenType === T.Kw.true || t.tokenType === T.Kw.false) return { kind: 'bool', value: t.tokenType === T.Kw.true, span };
+  return undefined;
 }
 
 function convertExpr(ctx: ConvertContext, n: CstNode): Expr {

@@ -21,7 +21,7 @@ export class RustParser extends CstParser {
   constructor(recovery: boolean) {
     super(T.allTokens, {
       recoveryEnabled: recovery,
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 2,
       errorMessageProvider: rustErrorMessages,
     });
@@ -97,11 +97,7 @@ export class RustParser extends CstParser {
     ]);
   });
 
-  public attrBody = this.RULE('attrBody', () => {
-    this.CONSUME(T.LBracket);
-    this.MANY(() => this.SUBRULE(this.tokenTree));
-    this.CONSUME(T.RBracket);
-  });
+  public attrBody = this.RULE('attrBody', () => this.SUBRULE(this.bracketGroup));
 
   public item = this.RULE('item', () => {
     this.MANY(() => this.SUBRULE(this.outerAttr));
@@ -841,21 +837,42 @@ export class RustParser extends CstParser {
 
   public parenGroup = this.RULE('parenGroup', () => {
     this.CONSUME(T.LParen);
-    this.MANY(() => this.SUBRULE(this.tokenTree));
+    this.ACTION(() => this.skipBalanced());
     this.CONSUME(T.RParen);
   });
 
   public bracketGroup = this.RULE('bracketGroup', () => {
     this.CONSUME(T.LBracket);
-    this.MANY(() => this.SUBRULE(this.tokenTree));
+    this.ACTION(() => this.skipBalanced());
     this.CONSUME(T.RBracket);
   });
 
   public braceGroup = this.RULE('braceGroup', () => {
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.tokenTree));
+    this.ACTION(() => this.skipBalanced());
     this.CONSUME(T.RBrace);
   });
+
+  /**
+   * Skips the inside of a delimited group up to (not including) its closing delimiter. Groups are
+   * only ever read back as token slices, so walking them token by token here instead of through
+   * grammar rules keeps function bodies cheap. A mismatched closer stops the skip, so the grammar
+   * reports it.
+   */
+  private skipBalanced(): void {
+    const stack: TokenType[] = [];
+    for (;;) {
+      const type = this.LA(1).tokenType;
+      if (type === EOF) return;
+      if (type === T.LParen || type === T.LBracket || type === T.LBrace) stack.push(type === T.LParen ? T.RParen : type === T.LBracket ? T.RBracket : T.RBrace);
+      else if (type === T.RParen || type === T.RBracket || type === T.RBrace) {
+        if (stack.length === 0) return;
+        if (stack[stack.length - 1] !== type) return;
+        stack.pop();
+      }
+      this.SKIP_TOKEN();
+    }
+  }
 
   public runUntilSemi = this.RULE('runUntilSemi', () => {
     this.AT_LEAST_ONE({ GATE: () => this.LA(1).tokenType !== T.Semi, DEF: () => this.SUBRULE(this.tokenTree) });

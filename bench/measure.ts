@@ -1,0 +1,33 @@
+/**
+ * Runs a command as a child process and reports its wall time and peak resident memory. Memory
+ * comes from `getrusage(RUSAGE_CHILDREN)` in a tiny python3 wrapper, which works for any child.
+ */
+import { execa } from 'execa';
+
+export interface Measurement {
+  readonly ms: number;
+  readonly peakMiB: number;
+  readonly ok: boolean;
+  readonly stderr: string;
+}
+
+const WRAPPER = [
+  'import resource, subprocess, sys, time',
+  't = time.perf_counter()',
+  'r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)',
+  'ms = (time.perf_counter() - t) * 1000',
+  'sys.stderr.write(r.stderr.decode(errors="replace")[-2000:])',
+  'print(r.returncode, ms, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)',
+].join('\n');
+
+export async function measure(command: string, args: readonly string[], cwd: string): Promise<Measurement> {
+  const run = await execa('python3', ['-c', WRAPPER, command, ...args], { cwd, reject: false });
+  const [code, ms, rssKiB] = run.stdout.trim().split(/\s+/).map(Number);
+  return { ms: ms ?? NaN, peakMiB: (rssKiB ?? 0) / 1024, ok: code === 0, stderr: run.stderr };
+}
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: C header generation time and peak memory for a synthetic 90 000-line crate and
+ * for the reference project, interopc beside cbindgen (when installed) in one run. Each tool runs
+ * as a fresh process, startup included, several times; the table shows the median and the minimum.
+ */
+import { execa } from 'execa';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, referenceProject } from '../runtime-tests/support/paths.js';
+import { writeSyntheticCrate } from './synthetic-crate.js';
+import { measure, median } from './measure.js';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+
+async function findCbindgen(): Promise<string | undefined> {
+  const onPath = await execa('sh', ['-c', 'command -v cbindgen'], { reject: false });
+  if (onPath.exitCode === 0) return onPath.stdout.trim();
+  const cargoBin = join(homedir(), '.cargo/bin/cbindgen');
+  return existsSync(cargoBin) ? cargoBin : undefined;
+}
+
+interface Row {
+  tool: string;
+  input: string;
+  lines: number;
+  median: number;
+  min: number;
+  peak: number;
+}
+
+async function bench(tool: string, input: string, lines: number, command: string, args: string[]): Promise<Row | undefined> {
+  const times: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const m = await measure(command, args, repoRoot);
+    if (!m.ok) {
+      console.error(`${tool} failed on ${input}:\n${m.stderr}`);
+      return undefined;
+    }
+    times.push(m.ms);
+    peak = Math.max(peak, m.peakMiB);
+  }
+  return { tool, input, lines, median: median(times), min: Math.min(...times), peak };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'interopc-bench-'));
+  const synthetic = join(work, 'synthetic');
+  const syntheticLines = writeSyntheticCrate(synthetic);
+  const referenceLines = Number((await execa('sh', ['-c', `cat ${referenceProject}/src/*.rs | wc -l`])).stdout.trim());
+  const cbindgen = await findCbindgen();
+  const interopc = join(repoRoot, 'bin/interopc.js');
+  const rows: Row[] = [];
+  for (const [name, dir, lines] of [['synthetic', synthetic, syntheticLines], ['reference-project', referenceProject, referenceLines]] as const) {
+    const out = join(work, `out-${name}`);
+    const a = await bench('interopc', name, lines, process.execPath, [interopc, 'build', dir, '--target', 'c', '--out-dir', out]);
+    if (a) rows.push(a);
+    if (cbindgen) {
+      const b = await bench('cbindgen', name, lines, cbindgen, ['--lang', 'c', '--crate', name === 'synthetic' ? 'synthetic' : 'reference-project', '-o', join(out, 'cbindgen.h'), dir]);
+      if (b) rows.push(b);
+    }
+  }
+  const node = (await execa(process.execPath, ['--version'])).stdout;
+  const cbVersion = cbindgen ? (await execa(cbindgen, ['--version'])).stdout : 'not installed (cargo install cbindgen --locked)';
+  console.log(`\nC header generation, ${RUNS} runs each, fresh process per run (startup included)`);
+  console.log(`machine: ${(await execa('nproc')).stdout} cores; node ${node}; ${cbVersion}\n`);
+  console.log('| tool | input | lines | median ms | min ms | peak MiB |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.tool} | ${r.input} | ${r.lines} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.peak.toFixed(0)} |`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
