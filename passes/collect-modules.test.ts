@@ -1,0 +1,32 @@
+import test from 'ava';
+import { compile } from '../test/support/compile.js';
+import type { CrateAst, Item } from '../compiler/syntax/ast.js';
+
+const modNames = (items: readonly Item[]): string[] => items.flatMap((i) => (i.kind === 'mod' ? [`${i.name}:${i.file ?? 'inline'}:${(i.items ?? []).length}`, ...modNames(i.items ?? [])] : []));
+
+test('follows x.rs, x/mod.rs, #[path] and files of inline modules', (t) => {
+  const r = compile({
+    'src/lib.rs': 'mod a;\nmod b;\n#[path = "custom/c_file.rs"]\nmod c;\nmod inline { mod d; }',
+    'src/a.rs': 'mod a_child;\nstruct A;',
+    'src/a/a_child.rs': 'struct AChild;',
+    'src/b/mod.rs': 'mod b_child;',
+    'src/b/b_child.rs': 'struct BChild;',
+    'src/custom/c_file.rs': 'struct C;',
+    'src/inline/d.rs': 'struct D;',
+  });
+  t.deepEqual(r.messages, []);
+  const crate = r.stages['collect-modules'] as CrateAst;
+  t.deepEqual(modNames(crate.root.items), [
+    'a:src/a.rs:2', 'a_child:src/a/a_child.rs:1', 'b:src/b/mod.rs:1', 'b_child:src/b/b_child.rs:1', 'c:src/custom/c_file.rs:1', 'inline:inline:1', 'd:src/inline/d.rs:1',
+  ]);
+});
+
+test('a missing module file is IC1101 at its declaration; a cfg-disabled one is not followed', (t) => {
+  const r = compile({ 'src/lib.rs': '#[cfg(feature = "off")]\nmod absent_but_disabled;\n\nmod missing;' });
+  t.deepEqual(r.messages, ['IC1101 4:1 file not found for module `missing`']);
+});
+
+test('syntax errors of every file are reported together', (t) => {
+  const r = compile({ 'src/lib.rs': 'mod a;\nstruct X { y: }', 'src/a.rs': 'fn f( {}' });
+  t.deepEqual(r.messages.map((m) => m.slice(0, 10)), ['IC1001 2:1', 'IC1001 1:7']);
+});

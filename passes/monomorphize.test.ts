@@ -1,0 +1,51 @@
+import test from 'ava';
+import { compile } from '../test/support/compile.js';
+import type { IrModule } from '../compiler/ir.js';
+
+const ir = (src: string, options = {}): IrModule => {
+  const r = compile(src, options);
+  const out = r.stages['monomorphize'] as IrModule | undefined;
+  if (!out) throw new Error(r.messages.join('\n'));
+  return out;
+};
+
+test('one declaration per generic instance, deterministic names, const generics evaluated', (t) => {
+  const out = ir(`use std::marker::PhantomData;
+#[repr(C)] pub struct G<'a, T> { pub x: &'a T, p: PhantomData<T> }
+#[repr(C)] pub struct A<T, const N: usize> { pub a: [T; N] }
+pub const N: usize = 3;
+#[unsafe(no_mangle)] pub extern "C" fn f(a: G<u32>, b: G<u8>, c: G<u32>, d: A<u8, 5>, e: A<G<u8>, N>) {}`);
+  t.deepEqual(out.types.map((d) => `${d.id} ${d.name}`), ['crate::G<u32> G_u32', 'crate::G<u8> G_u8', 'crate::A<u8, 5> A_u8_5', 'crate::A<crate::G<u8>, 3> A_G_u8_3']);
+  const g = out.types[0];
+  t.true(g?.kind === 'struct' && g.fields.length === 1, 'PhantomData is left out');
+  const a = out.types[3];
+  t.true(a?.kind === 'struct' && a.fields[0]?.type.kind === 'array' && a.fields[0].type.length === 3);
+});
+
+test('type mapping: nullable and non-null pointers, function pointers, aliases, opaque types', (t) => {
+  const out = ir(`pub type Cb = extern "C" fn(u8) -> u8;
+pub struct Hidden { v: Vec<u8> }
+#[unsafe(no_mangle)] pub extern "C" fn f(a: *const u8, b: &mut u8, c: Option<&u8>, d: Cb, e: Option<Cb>, f: *mut Hidden, g: *const core::ffi::c_void) -> ! { loop {} }`);
+  const sig = out.functions[0]?.signature;
+  t.deepEqual(sig?.params.map((p) => p.type), [
+    { kind: 'pointer', mutable: false, nullable: true, pointee: { kind: 'primitive', name: 'u8' } },
+    { kind: 'pointer', mutable: true, nullable: false, pointee: { kind: 'primitive', name: 'u8' } },
+    { kind: 'pointer', mutable: false, nullable: true, pointee: { kind: 'primitive', name: 'u8' } },
+    { kind: 'named', id: 'crate::Cb' },
+    { kind: 'fnPointer', nullable: true, signature: { params: [{ name: 'arg0', type: { kind: 'primitive', name: 'u8' } }], returns: { kind: 'primitive', name: 'u8' } } },
+    { kind: 'pointer', mutable: true, nullable: true, pointee: { kind: 'named', id: 'crate::Hidden' } },
+    { kind: 'pointer', mutable: false, nullable: true, pointee: { kind: 'primitive', name: 'void' } },
+  ]);
+  t.deepEqual(sig?.returns, { kind: 'primitive', name: 'void' });
+  t.deepEqual(out.types.map((d) => `${d.kind} ${d.name}`), ['alias Cb', 'opaque Hidden']);
+});
+
+test('constants keep exact values and shortest round-trip float text', (t) => {
+  const out = ir('pub const A: u64 = u64::MAX; pub const B: f32 = f32::MIN_POSITIVE; pub const C: f64 = 0.1; pub const S: &str = "x";');
+  t.deepEqual(out.constants.map((c) => c.value), [
+    { kind: 'int', value: '18446744073709551615' },
+    { kind: 'float', value: '1.1754944e-38' },
+    { kind: 'float', value: '0.1' },
+    { kind: 'string', value: 'x' },
+  ]);
+});
