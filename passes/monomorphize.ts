@@ -17,7 +17,7 @@ import { arrayLength } from './support/array-length.js';
 import { bindGenerics, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
 import { argsText, type ConstArgText } from './support/type-text.js';
 import { floatText } from './support/float-text.js';
-import { isZeroSized, unalias } from './validate-ffi.js';
+import { isZeroSized, unalias } from './support/type-shapes.js';
 
 const PRIMITIVE_IR: Record<string, TypeRef> = {};
 

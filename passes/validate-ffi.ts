@@ -14,6 +14,7 @@ import { ConstEvaluator } from './support/const-eval.js';
 import { arrayLength } from './support/array-length.js';
 import { bindGenerics, emptyGenericEnv, substitute, type GenericEnv } from './support/substitute.js';
 import { instanceKey } from './support/type-text.js';
+import { isZeroSized, unalias } from './support/type-shapes.js';
 
 /** Where a type is used: by value (needs a C layout) or behind a pointer (may be opaque). */
 type Use = 'value' | 'pointer' | 'return';
@@ -192,21 +193,4 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
 
 function countParams(def: { generics: readonly { kind: string }[] }): number {
   return def.generics.filter((g) => g.kind !== 'lifetime').length;
-}
-
-/** PhantomData and `()` fields take no space and are left out of C layouts. */
-export function isZeroSized(t: HirType): boolean {
-  return (t.kind === 'known' && t.name === 'PhantomData') || t.kind === 'unit';
-}
-
-/** Follows non-generic and generic aliases (arguments substituted). */
-export function unalias(t: HirType, program: EvaluatedProgram): HirType {
-  let current = t;
-  for (let i = 0; i < 32 && current.kind === 'def'; i++) {
-    const def = program.defs[current.def];
-    if (def?.kind !== 'alias') return current;
-    const bound = bindGenerics(def.generics, current.args, emptyGenericEnv);
-    current = bound ? substitute(def.target, bound) : def.target;
-  }
-  return current;
 }
