@@ -24,6 +24,7 @@ pub enum Enum${i} { First = 0, Second = 1, Third = 4 }
 /// Constant number ${i}.
 pub const CONST_${i}: u32 = ${i} * 2 + 1;
 /// Function number ${i}: calls \`cb\` with the weight.
+/// The enum is ignored.
 #[unsafe(no_mangle)]
 pub extern "C" fn function_${i}(s: Struct${i}, e: Enum${i}, cb: extern "C" fn(u32) -> u32) -> u32 { let _ = e; cb(s.weight as u32) }
 

@@ -4,7 +4,8 @@
  * (`>>`, `>=`, `&&`, `||`, `<<`, `<=`) are lexed as single characters; the expression grammar
  * joins adjacent ones, so `Vec<Vec<u8>>` and `&&T` parse without token splitting.
  */
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import type { CustomPatternMatcherReturn, TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 
 /** Every token that is not a delimiter: lets token trees consume "anything". */
 export const NotDelim = createToken({ name: 'NotDelim', pattern: Lexer.NA });

@@ -3,7 +3,7 @@
  * default lists of alternatives.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
-import { tokenLabel } from 'chevrotain';
+import { tokenLabel } from './chevrotain.js';
 
 /** Readable descriptions for rules the parser reports in "expected …" messages. */
 const ruleDescriptions: Record<string, string> = {

@@ -5,7 +5,8 @@
  * (`exprEntry`), run by a second, non-recovering instance over token runs the item grammar captured.
  * The CST never leaves `compiler/syntax`: `cst-to-ast.ts` turns it into the AST.
  */
-import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
+import { CstParser, EOF } from './chevrotain.js';
 import * as T from './lexer.js';
 import { rustErrorMessages } from './parser-messages.js';
 
@@ -1142,17 +1143,17 @@ export class RustParser extends CstParser {
   });
 }
 
-let itemParser: RustParser | undefined;
-let exprParser: RustParser | undefined;
+let parser: RustParser | undefined;
 
-/** The recovering instance for files. Built once: self-analysis is the expensive part. */
+/**
+ * The one parser instance, built once: self-analysis is the expensive part of start-up. It parses
+ * files with recovery on; expression runs reuse it (after the file's CST is complete), and any
+ * recorded error there simply means "not an expression interopc understands".
+ */
 export function getItemParser(): RustParser {
-  return (itemParser ??= new RustParser(true));
+  return (parser ??= new RustParser(true));
 }
 
-/** The strict instance for expression runs: any error means "not an expression we understand". */
-export function getExpressionParser(): RustParser {
-  return (exprParser ??= new RustParser(false));
-}
+export const getExpressionParser = getItemParser;
 
 export type { IToken };
