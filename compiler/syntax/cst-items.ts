@@ -2,13 +2,13 @@
  * CST → AST for items: the one place where the grammar's shape meets the AST's. Every item keeps
  * its attributes, docs, visibility and span; recovered (damaged) nodes convert to placeholders.
  */
-import type { CstNode } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type {
   Attribute, Field, GenericParam, Generics, Item, Param, Receiver, StructShape, TypeNode, UseTree, Variant, Visibility,
 } from './ast.js';
 import { convertAttribute, docsOf } from './cst-attributes.js';
 import { abiOf, boundsText, convertGenericArgs, convertPath, convertType, parseExpression } from './cst-types.js';
-import { has, identText, node, nodes, nodeSpan, token, tokens, tokensOfNode, toTokenTrees, type ConvertContext } from './cst-util.js';
+import { has, identText, node, nodes, nodeSpan, token, tokens, tokenSpan, tokensOfNode, toTokenTrees, type ConvertContext } from './cst-util.js';
 import * as T from './lexer.js';
 import type { Span } from '../source.js';
 
@@ -62,7 +62,7 @@ function convertItem(ctx: ConvertContext, n: CstNode, strays: { span: Span; text
   const nameToken = (c: CstNode) => token(c, 'Ident');
   const named = (c: CstNode) => {
     const t = nameToken(c);
-    return { name: identText(t), nameSpan: t ? { file: ctx.file, start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } : nodeSpan(ctx, c) };
+    return { name: identText(t), nameSpan: nameSpanOf(ctx, t, nodeSpan(ctx, c)) };
   };
   switch (key) {
     case 'modItem': {
@@ -96,7 +96,7 @@ function convertItem(ctx: ConvertContext, n: CstNode, strays: { span: Span; text
         kind: 'union',
         ...base,
         name: identText(t),
-        nameSpan: t ? { file: ctx.file, start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } : base.span,
+        nameSpan: nameSpanOf(ctx, t, base.span),
         generics: convertGenerics(ctx, inner),
         fields: fieldsNode ? convertNamedFields(ctx, fieldsNode) : [],
       };
@@ -141,6 +141,11 @@ function convertItem(ctx: ConvertContext, n: CstNode, strays: { span: Span; text
   }
 }
 
+/** Span of an item's name token, or `fallback` when recovery dropped it. */
+function nameSpanOf(ctx: ConvertContext, t: IToken | undefined, fallback: Span): Span {
+  return t ? tokenSpan(ctx, t) : fallback;
+}
+
 const typeOr = (ctx: ConvertContext, n: CstNode | undefined, span: Span): TypeNode => (n ? convertType(ctx, n) : { kind: 'infer', span });
 
 type ItemBaseFields = { attrs: Attribute[]; docs: string[]; vis: Visibility; span: Span };
@@ -182,7 +187,7 @@ function convertQualified(ctx: ConvertContext, n: CstNode, base: ItemBaseFields,
       kind: 'fn',
       ...base,
       name: identText(nameTok),
-      nameSpan: nameTok ? { file: ctx.file, start: nameTok.startOffset, end: (nameTok.endOffset ?? nameTok.startOffset) + 1 } : base.span,
+      nameSpan: nameSpanOf(ctx, nameTok, base.span),
       generics: convertGenerics(ctx, fn),
       isConst,
       isAsync,
@@ -222,7 +227,7 @@ function convertQualified(ctx: ConvertContext, n: CstNode, base: ItemBaseFields,
       kind: 'trait',
       ...base,
       name: identText(nameTok),
-      nameSpan: nameTok ? { file: ctx.file, start: nameTok.startOffset, end: (nameTok.endOffset ?? nameTok.startOffset) + 1 } : base.span,
+      nameSpan: nameSpanOf(ctx, nameTok, base.span),
       generics: convertGenerics(ctx, trait),
       isUnsafe,
       items: block ? convertItems(ctx, node(block, 'items'), strays) : [],
@@ -247,7 +252,7 @@ function convertQualified(ctx: ConvertContext, n: CstNode, base: ItemBaseFields,
       kind: 'const',
       ...base,
       name: identText(nameTok),
-      nameSpan: nameTok ? { file: ctx.file, start: nameTok.startOffset, end: (nameTok.endOffset ?? nameTok.startOffset) + 1 } : base.span,
+      nameSpan: nameSpanOf(ctx, nameTok, base.span),
       type: typeOr(ctx, node(constRest, 'type'), base.span),
       ...(run ? { value: parseExpression(ctx, tokensOfNode(ctx, run), nodeSpan(ctx, run)) } : {}),
     };
@@ -292,7 +297,7 @@ function convertVariant(ctx: ConvertContext, n: CstNode): Variant {
   const run = node(n, 'runUntilComma');
   return {
     name: identText(nameTok),
-    nameSpan: nameTok ? { file: ctx.file, start: nameTok.startOffset, end: (nameTok.endOffset ?? nameTok.startOffset) + 1 } : nodeSpan(ctx, n),
+    nameSpan: nameSpanOf(ctx, nameTok, nodeSpan(ctx, n)),
     attrs,
     docs: docsOf(attrs),
     shape: tuple ? 'tuple' : namedFields ? 'named' : 'unit',
