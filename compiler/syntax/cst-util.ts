@@ -3,7 +3,7 @@
  * CST→AST modules. After error recovery a node may lack children; accessors return `undefined` and
  * converters fall back to placeholders, so conversion never throws on damaged input.
  */
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type { Span } from '../source.js';
 import type { Token, TokenTree } from './ast.js';
 import * as T from './lexer.js';
@@ -16,22 +16,28 @@ export interface ConvertContext {
   readonly textLength: number;
 }
 
-const isToken = (e: CstElement): e is IToken => (e as IToken).tokenType !== undefined;
+const EMPTY: readonly never[] = [];
 
-export function nodes(node: CstNode, key: string): CstNode[] {
-  return (node.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+// Chevrotain keys CST children by rule name or token type name, so one key never mixes nodes and
+// tokens: the arrays can be returned as they are, without allocating filtered copies.
+export function nodes(node: CstNode, key: string): readonly CstNode[] {
+  return (node.children[key] as CstNode[] | undefined) ?? EMPTY;
 }
 
 export function node(node: CstNode, key: string): CstNode | undefined {
-  return nodes(node, key)[0];
+  return node.children[key]?.[0] as CstNode | undefined;
 }
 
-export function tokens(node: CstNode, key: string): IToken[] {
-  return (node.children[key] ?? []).filter(isToken).filter((t) => !t.isInsertedInRecovery);
+/** Tokens under `key`; tokens invented by error recovery are left out. */
+export function tokens(node: CstNode, key: string): readonly IToken[] {
+  const list = (node.children[key] as IToken[] | undefined) ?? EMPTY;
+  // Single-token insertion can add a virtual token to a node not marked as recovered.
+  return list.some((t) => t.isInsertedInRecovery) ? list.filter((t) => !t.isInsertedInRecovery) : list;
 }
 
 export function token(node: CstNode, key: string): IToken | undefined {
-  return tokens(node, key)[0];
+  const t = node.children[key]?.[0] as IToken | undefined;
+  return t && !t.isInsertedInRecovery ? t : undefined;
 }
 
 export const has = (n: CstNode, key: string): boolean => (n.children[key]?.length ?? 0) > 0;
