@@ -21,7 +21,8 @@ export function compareGolden(t: ExecutionContext, path: string, actual: string)
   if (updating()) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
-    t.pass();
+    t.log(`rewrote ${path}: review the diff before committing`);
+    t.pass('golden rewritten (UPDATE_GOLDEN=1)');
     return;
   }
   if (!existsSync(path)) {
@@ -29,6 +30,5 @@ export function compareGolden(t: ExecutionContext, path: string, actual: string)
     return;
   }
   const expected = readFileSync(path, 'utf8');
-  if (actual === expected) t.pass();
-  else t.fail(`${path} differs at ${firstDifference(actual, expected)}\n(UPDATE_GOLDEN=1 rewrites after review)`);
+  t.true(actual === expected, `${path} differs at ${firstDifference(actual, expected)}\n(UPDATE_GOLDEN=1 rewrites after review)`);
 }
