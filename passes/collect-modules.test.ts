@@ -30,3 +30,10 @@ test('syntax errors of every file are reported together', (t) => {
   const r = compile({ 'src/lib.rs': 'mod a;\nstruct X { y: }', 'src/a.rs': 'fn f( {}' });
   t.deepEqual(r.messages.map((m) => m.slice(0, 10)), ['IC1001 2:1', 'IC1001 1:7']);
 });
+
+test('an item-level include! splices the file in; a missing one is IC1101', (t) => {
+  const r = compile({ 'src/lib.rs': 'include!("generated/api.rs");\n#[unsafe(no_mangle)] pub extern "C" fn f(x: Included) {}', 'src/generated/api.rs': '#[repr(C)] pub struct Included { pub x: u8 }' });
+  t.deepEqual(r.messages, []);
+  t.deepEqual(r.ir?.types.map((d) => d.name), ['Included']);
+  t.deepEqual(compile('include!("nope.rs");').messages, ['IC1101 1:1 file not found for `include!`: `src/nope.rs`']);
+});

@@ -1,5 +1,6 @@
 /**
- * Pass `collect-modules`: parses the crate root and every file a `mod x;` pulls in.
+ * Pass `collect-modules`: parses the crate root and every file a `mod x;` or an item-level
+ * `include!("file.rs")` pulls in.
  * Input: the crate name and root file. Output: `CrateAst` whose external `mod` items carry their
  * file's items. Invariants: every file is parsed once; a `mod` whose `#[cfg]` is false is not
  * followed; a missing file is IC1101 at its `mod` item. All files' syntax errors are reported.
@@ -58,8 +59,26 @@ export const collectModules: Pass<CrateInput, CrateAst> = {
       return parsed.ast;
     };
 
+    /** `include!("file.rs");` at item level: the file's items take the macro's place. */
+    const included = (item: Item, file: string): Item[] | undefined => {
+      if (item.kind !== 'macroCall' || item.path.segments.map((s) => s.name).join('::').replace(/^(std|core)::/, '') !== 'include') return undefined;
+      const literal = item.tokens[0];
+      if (item.tokens.length !== 1 || literal?.kind !== 'token' || !literal.token.text.startsWith('"')) return undefined;
+      const target = normalize(join(dirname(file), literal.token.text.slice(1, -1)));
+      if (loaded.has(target)) {
+        bag.report('IC1103', `file \`${target}\` is loaded twice`, item.span);
+        return [];
+      }
+      const ast = load(target);
+      if (!ast) {
+        bag.report('IC1101', `file not found for \`include!\`: \`${target}\``, item.span);
+        return [];
+      }
+      return [...ast.items];
+    };
+
     const expand = (items: readonly Item[], file: string, isModRs: boolean, inline: readonly string[]): Item[] =>
-      items.map((item) => {
+      items.flatMap((item) => included(item, file) ?? [item]).map((item) => {
         if (item.kind !== 'mod') return item;
         if (!isCfgEnabled(item.attrs, ctx.cfg)) return item;
         if (!item.external) {
