@@ -1,0 +1,132 @@
+/**
+ * Attributes from their tokens. Contents are parsed into `Meta` when they fit Rust's meta grammar
+ * (`path`, `path(list…)`, `path = literal`); otherwise only `tokens` are kept.
+ */
+import type { IToken } from 'chevrotain';
+import type { Attribute, Expr, Meta } from './ast.js';
+import type { Span } from '../source.js';
+import { docLines } from './literals.js';
+import { toTokenTrees } from './token-trees.js';
+import * as T from './token-types.js';
+
+/** Builds the expression of a `name = value` run, or throws `NeedsParser` when it needs the grammar. */
+export type ValueParser = (tokens: readonly IToken[], span: Span) => Expr;
+
+/** Thrown by a `ValueParser` that can only build one-token expressions. */
+export class NeedsParser extends Error {}
+
+const isWord = (t: IToken | undefined): boolean => t !== undefined && T.isWordType(t.tokenType);
+
+export function docAttribute(style: 'outer' | 'inner', token: IToken, span: Span): Attribute {
+  const text = docLines(token.image).join('\n');
+  const value = { kind: 'str' as const, value: text, byte: false, span };
+  return { style, path: 'doc', meta: { kind: 'nameValue', path: 'doc', value, span }, tokens: [], sugaredDoc: true, span };
+}
+
+/**
+ * `#[…]` from the tokens between its brackets. When the meta needs the expression grammar, the
+ * attribute is returned without it and `later` receives a function that fills it in.
+ */
+export function bracketAttribute(
+  file: string,
+  style: 'outer' | 'inner',
+  inside: readonly IToken[],
+  span: Span,
+  value: ValueParser,
+  later: (fill: (parse: ValueParser) => void) => void,
+): Attribute {
+  let i = 0;
+  let path = '';
+  while (i < inside.length) {
+    const t = inside[i] as IToken;
+    if (!isWord(t) && t.tokenType !== T.PathSep) break;
+    path += t.image;
+    i++;
+  }
+  const tokens = toTokenTrees(file, inside.slice(i));
+  let meta: Meta | undefined;
+  try {
+    meta = parseMeta(file, inside, span, value);
+  } catch (e) {
+    if (!(e instanceof NeedsParser)) throw e;
+    const attribute: { -readonly [K in keyof Attribute]: Attribute[K] } = { style, path, tokens, sugaredDoc: false, span };
+    later((parse) => {
+      const filled = parseMeta(file, inside, span, parse);
+      if (filled) attribute.meta = filled;
+    });
+    return attribute;
+  }
+  return meta ? { style, path, meta, tokens, sugaredDoc: false, span } : { style, path, tokens, sugaredDoc: false, span };
+}
+
+/** Parses `path`, `path(items)`, `path = value` from a flat token list; undefined if it does not fit. */
+function parseMeta(file: string, list: readonly IToken[], fallback: Span, value: ValueParser): Meta | undefined {
+  if (list.length === 0) return undefined;
+  const first = list[0] as IToken;
+  const last = list[list.length - 1] as IToken;
+  const span: Span = { file, start: first.startOffset, end: (last.endOffset ?? last.startOffset) + 1 };
+  void fallback;
+  let i = 0;
+  const segments: string[] = [];
+  if (first.tokenType === T.PathSep) i++;
+  while (isWord(list[i])) {
+    segments.push((list[i] as IToken).image);
+    i++;
+    if (list[i]?.tokenType === T.PathSep && isWord(list[i + 1])) i++;
+    else break;
+  }
+  if (segments.length === 0) {
+    // A bare literal inside a list: `deprecated("x")`.
+    const literal = value(list, span);
+    return literal.kind === 'unparsed' ? undefined : { kind: 'literal', value: literal, span };
+  }
+  const path = segments.join('::');
+  const next = list[i];
+  if (!next) return { kind: 'word', path, span };
+  if (next.tokenType === T.Eq) {
+    const v = value(list.slice(i + 1), span);
+    return v.kind === 'unparsed' ? undefined : { kind: 'nameValue', path, value: v, span };
+  }
+  if (next.tokenType === T.LParen && last.tokenType === T.RParen) {
+    const items: Meta[] = [];
+    for (const part of splitTopLevel(list.slice(i + 1, -1))) {
+      const item = parseMeta(file, part, span, value);
+      if (!item) return undefined;
+      items.push(item);
+    }
+    return { kind: 'list', path, items, span };
+  }
+  return undefined;
+}
+
+/** Splits a token list at commas outside any delimiter group. */
+function splitTopLevel(list: readonly IToken[]): IToken[][] {
+  const parts: IToken[][] = [];
+  let current: IToken[] = [];
+  let depth = 0;
+  for (const t of list) {
+    const type = t.tokenType;
+    if (type === T.LParen || type === T.LBracket || type === T.LBrace) depth++;
+    else if (type === T.RParen || type === T.RBracket || type === T.RBrace) depth--;
+    if (depth === 0 && type === T.Comma) {
+      if (current.length > 0) parts.push(current);
+      current = [];
+    } else current.push(t);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+/** Doc lines of a list of attributes: sugared docs and `#[doc = "…"]`, in order. */
+export function docsOf(attrs: readonly Attribute[]): string[] {
+  const lines: string[] = [];
+  for (const a of attrs) {
+    if (a.path !== 'doc' || a.meta?.kind !== 'nameValue' || a.meta.value.kind !== 'str') continue;
+    if (a.sugaredDoc) {
+      const text = a.meta.value.value;
+      if (text.indexOf('\n') < 0) lines.push(text);
+      else lines.push(...text.split('\n'));
+    } else lines.push(...a.meta.value.value.split('\n').map((l) => (l.startsWith(' ') ? l.slice(1) : l)));
+  }
+  return lines;
+}
