@@ -13,11 +13,15 @@ import { measure, median } from './measure.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 
+/**
+ * cbindgen from `cargo install` first: Debian bookworm's package (0.24) predates edition 2024 and
+ * fails on `#[unsafe(no_mangle)]`, which the synthetic crate uses.
+ */
 async function findCbindgen(): Promise<string | undefined> {
-  const onPath = await execa('sh', ['-c', 'command -v cbindgen'], { reject: false });
-  if (onPath.exitCode === 0) return onPath.stdout.trim();
   const cargoBin = join(homedir(), '.cargo/bin/cbindgen');
-  return existsSync(cargoBin) ? cargoBin : undefined;
+  if (existsSync(cargoBin)) return cargoBin;
+  const onPath = await execa('sh', ['-c', 'command -v cbindgen'], { reject: false });
+  return onPath.exitCode === 0 ? onPath.stdout.trim() : undefined;
 }
 
 interface Row {
