@@ -74,6 +74,35 @@ pub fn guard_abort<R>(function: &str, f: impl FnOnce() -> R) -> R {
     }
 }
 
+/// Picks a panic guard by a function's return type, for `#[ffi_function]` without a policy:
+/// `(&Returns::<R>::NEW).guard(…)` resolves to [`GuardByError`] when `R: FfiError` (method lookup
+/// tries `&Returns<R>` before auto-referencing to `&&Returns<R>`), else to [`GuardByAbort`].
+pub struct Returns<R>(std::marker::PhantomData<R>);
+
+impl<R> Returns<R> {
+    pub const NEW: Self = Returns(std::marker::PhantomData);
+}
+
+pub trait GuardByError<R> {
+    fn guard(&self, function: &str, f: impl FnOnce() -> R) -> R;
+}
+
+impl<E: FfiError> GuardByError<E> for Returns<E> {
+    fn guard(&self, _function: &str, f: impl FnOnce() -> E) -> E {
+        guard_error(f)
+    }
+}
+
+pub trait GuardByAbort<R> {
+    fn guard(&self, function: &str, f: impl FnOnce() -> R) -> R;
+}
+
+impl<R> GuardByAbort<R> for &Returns<R> {
+    fn guard(&self, function: &str, f: impl FnOnce() -> R) -> R {
+        guard_abort(function, f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,5 +33,5 @@ pub use string::{AsciiPointer, CStrPointer, StrError};
 /// Support for code that `interopc-macros` generates. Not a stable API: do not call it directly.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::error::{guard_abort, guard_default, guard_error};
+    pub use crate::error::{GuardByAbort, GuardByError, Returns, guard_abort, guard_default, guard_error};
 }
