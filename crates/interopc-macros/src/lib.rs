@@ -21,6 +21,7 @@
 mod constant;
 mod function;
 mod options;
+mod service;
 mod ty;
 
 use proc_macro::TokenStream;
@@ -56,4 +57,27 @@ pub fn ffi_constant(attr: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn ffi_api_guard(attr: TokenStream, item: TokenStream) -> TokenStream {
     constant::api_guard(attr.into(), item.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// Exports an `impl` as a service: `extern "C"` constructor, method and `destroy` shims over an
+/// opaque handle (`contracts.md` §5). Options: `error = "ErrorEnum"` (required), `prefix = "…"`
+/// (default: the type's name in snake case plus `_`). Mark constructors `#[ffi_service_ctor]`;
+/// every other `pub` method with `&self`/`&mut self` is exported unless marked
+/// `#[ffi_service_method(ignore)]`; `#[ffi_service_method(on_panic = "…")]` sets its panic policy.
+#[proc_macro_attribute]
+pub fn ffi_service(attr: TokenStream, item: TokenStream) -> TokenStream {
+    service::expand(attr.into(), item.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// Marks a service constructor (only inside an `#[ffi_service]` impl).
+#[proc_macro_attribute]
+pub fn ffi_service_ctor(_attr: TokenStream, item: TokenStream) -> TokenStream {
+    service::stray("ffi_service_ctor", item.into()).into()
+}
+
+/// Sets a service method's options: `ignore`, `on_panic = "ffi_error" | "return_default" | "abort"`
+/// (only inside an `#[ffi_service]` impl).
+#[proc_macro_attribute]
+pub fn ffi_service_method(_attr: TokenStream, item: TokenStream) -> TokenStream {
+    service::stray("ffi_service_method", item.into()).into()
 }
