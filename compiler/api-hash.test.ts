@@ -1,5 +1,5 @@
 import test from 'ava';
-import { apiHash, fnv1a64 } from './api-hash.js';
+import { apiHash, apiSurface, canonical, fnv1a64 } from './api-hash.js';
 import { IR_VERSION, type IrModule } from './ir.js';
 
 /** The reference definition, with BigInt arithmetic, to check the fast limb implementation. */
@@ -33,4 +33,15 @@ test('the API hash ignores docs and changes with the ABI', (t) => {
   t.regex(apiHash(ir([], 'u8')), /^0x[0-9a-f]{16}$/);
   t.is(apiHash(ir([], 'u8')), apiHash(ir(['documented'], 'u8')));
   t.not(apiHash(ir([], 'u8')), apiHash(ir([], 'u16')));
+});
+
+test('the one-pass writer hashes exactly the canonical JSON of the API surface (reference project)', async (t) => {
+  const { build } = await import('./api.js');
+  const { referenceProject } = await import('../runtime-tests/support/paths.js');
+  const built = await build({ crateDir: referenceProject, targets: ['c'] });
+  t.truthy(built.ir);
+  for (const module of [built.ir as IrModule, ir(['doc'], 'u16')]) {
+    const definition = '0x' + fnv1a64(canonical(apiSurface(module))).toString(16).padStart(16, '0');
+    t.is(apiHash(module), definition);
+  }
 });

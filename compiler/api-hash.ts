@@ -2,35 +2,39 @@
  * The API guard hash (contracts.md §6): FNV-1a 64 over the canonical JSON of the exported ABI —
  * function symbols and signatures, type names and layouts, constant values — with keys sorted and
  * no docs, spans or parameter names, so it changes exactly when the binary interface does.
+ *
+ * `apiSurface` is that document as a value; `apiHash` writes the same canonical JSON straight from
+ * the IR in one pass (keys already in sorted order), because a large crate's surface is hundreds of
+ * thousands of small objects that would only be built to be serialized once.
  */
-import type { IrModule, TypeRef } from './ir.js';
+import type { IrModule, IrTypeDecl, TypeRef } from './ir.js';
 
 /**
- * FNV-1a 64 over the UTF-8 bytes of `text`. The 64-bit state is kept in four 16-bit limbs of plain
- * numbers (exact in doubles), which is many times faster than BigInt arithmetic per byte.
- * Multiplying by the prime 2^40 + 0x1b3 is `h * 0x1b3 + (h << 40)`.
+ * FNV-1a 64 over `length` bytes. The 64-bit state is two 32-bit halves kept in int32 arithmetic
+ * (many times faster than BigInt per byte). Multiplying by the prime 2^40 + 0x1b3 is
+ * `h * 0x1b3 + (h << 40)`; modulo 2^64 the shifted term only reaches the high half, as `lo << 8`.
+ * `lo * 0x1b3` needs 41 bits, so it is done in 16-bit halves; what spills over 32 bits is the carry.
  */
-export function fnv1a64(text: string): bigint {
-  // 0xcbf29ce484222325, low limb first.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    h0 ^= byte;
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3 + (t0 >>> 16);
-    const t2 = h2 * 0x1b3 + (t1 >>> 16) + ((h0 << 8) & 0xffff);
-    const t3 = h3 * 0x1b3 + (t2 >>> 16) + (((h1 << 8) | (h0 >>> 8)) & 0xffff);
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
+function fnv1a64Bytes(bytes: Uint8Array, length: number): bigint {
+  let hi = 0xcbf29ce4 | 0;
+  let lo = 0x84222325 | 0;
+  for (let i = 0; i < length; i++) {
+    lo ^= bytes[i] as number;
+    const low = (lo & 0xffff) * 0x1b3;
+    const high = (lo >>> 16) * 0x1b3 + (low >>> 16);
+    hi = (Math.imul(hi, 0x1b3) + (high >>> 16) + (lo << 8)) | 0;
+    lo = (high << 16) | (low & 0xffff);
   }
-  return (BigInt(h3) << 48n) | (BigInt(h2) << 32n) | (BigInt(h1) << 16n) | BigInt(h0);
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }
 
-function canonical(value: unknown): string {
+/** FNV-1a 64 over the UTF-8 bytes of `text`. */
+export function fnv1a64(text: string): bigint {
+  const bytes = Buffer.from(text, 'utf8');
+  return fnv1a64Bytes(bytes, bytes.length);
+}
+
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)
@@ -57,9 +61,11 @@ function abiType(t: TypeRef, names: ReadonlyMap<string, string>): unknown {
   }
 }
 
+const compareNames = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 export function apiSurface(ir: IrModule, exclude: readonly string[] = []): unknown {
   const names = new Map(ir.types.map((t) => [t.id, t.name]));
-  const byName = <T extends { name: string }>(list: T[]): T[] => list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = <T extends { name: string }>(list: T[]): T[] => list.sort(compareNames);
   return {
     functions: byName(
       ir.functions
@@ -85,7 +91,242 @@ export function apiSurface(ir: IrModule, exclude: readonly string[] = []): unkno
   };
 }
 
+/**
+ * Writes the UTF-8 bytes of `canonical(apiSurface(ir))` without building the surface or a string:
+ * every object's keys are written in sorted order by hand, into one growing byte buffer that is
+ * hashed at the end (one tight loop instead of a call per fragment). Values the IR does not type
+ * precisely (layouts, constant values) go through `value`, which follows `canonical` for any shape.
+ */
+class CanonicalWriter {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+  constructor(private readonly names: ReadonlyMap<string, string>) {}
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  /** Text whose characters are all below U+0080 (punctuation, keys, numbers): one byte each. */
+  raw(text: string): void {
+    this.reserve(text.length);
+    const bytes = this.bytes;
+    let n = this.length;
+    for (let i = 0; i < text.length; i++) bytes[n++] = text.charCodeAt(i);
+    this.length = n;
+  }
+
+  /** Any text, UTF-8 encoded. */
+  private text(text: string): void {
+    const encoded = Buffer.from(text, 'utf8');
+    this.reserve(encoded.length);
+    this.bytes.set(encoded, this.length);
+    this.length += encoded.length;
+  }
+
+  /**
+   * A JSON string: plain ASCII is copied between quotes (checked while copying: one pass), and
+   * anything else is taken back and written through JSON.stringify.
+   */
+  string(text: string): void {
+    this.reserve(text.length + 2);
+    const bytes = this.bytes;
+    let n = this.length;
+    bytes[n++] = 0x22;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return this.text(JSON.stringify(text));
+      bytes[n++] = c;
+    }
+    bytes[n++] = 0x22;
+    this.length = n;
+  }
+
+  /**
+   * `canonical(value)` as it appears inside an object, or (`inArray`) as an array element: where
+   * `canonical` yields undefined, a template literal wrote "undefined" but `join` writes nothing.
+   */
+  value(value: unknown, inArray = false): void {
+    if (typeof value === 'string') return this.string(value);
+    if (typeof value === 'number') return this.raw(Number.isFinite(value) ? String(value) : 'null');
+    if (typeof value === 'boolean') return this.raw(value ? 'true' : 'false');
+    if (Array.isArray(value)) {
+      this.raw('[');
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.raw(',');
+        this.value(value[i], true);
+      }
+      return this.raw(']');
+    }
+    if (value && typeof value === 'object') {
+      const keys = Object.keys(value).sort();
+      this.raw('{');
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        if (i > 0) this.raw(',');
+        this.string(key);
+        this.raw(':');
+        this.value((value as Record<string, unknown>)[key]);
+      }
+      return this.raw('}');
+    }
+    const json = JSON.stringify(value) as string | undefined;
+    if (json !== undefined) this.text(json);
+    else if (!inArray) this.raw('undefined');
+  }
+
+  type(t: TypeRef): void {
+    switch (t.kind) {
+      case 'primitive':
+        return this.string(t.name);
+      case 'named':
+        this.raw('{"named":');
+        this.string(this.names.get(t.id) ?? t.id);
+        return this.raw('}');
+      case 'pointer':
+        this.raw('{"mutable":');
+        this.value(t.mutable);
+        this.raw(',"nullable":');
+        this.value(t.nullable);
+        this.raw(',"pointer":');
+        this.type(t.pointee);
+        return this.raw('}');
+      case 'array':
+        this.raw('{"array":');
+        this.type(t.element);
+        this.raw(',"length":');
+        this.value(t.length);
+        return this.raw('}');
+      case 'fnPointer': {
+        this.raw('{"fn":[');
+        const params = t.signature.params;
+        for (let i = 0; i < params.length; i++) {
+          if (i > 0) this.raw(',');
+          this.type((params[i] as (typeof params)[number]).type);
+        }
+        this.raw('],"nullable":');
+        this.value(t.nullable);
+        this.raw(',"returns":');
+        this.type(t.signature.returns);
+        return this.raw('}');
+      }
+    }
+  }
+
+  decl(t: IrTypeDecl): void {
+    switch (t.kind) {
+      case 'struct':
+      case 'union': {
+        this.raw('{"fields":[');
+        for (let i = 0; i < t.fields.length; i++) {
+          const f = t.fields[i] as (typeof t.fields)[number];
+          this.raw(i > 0 ? ',{"name":' : '{"name":');
+          this.string(f.name);
+          this.raw(',"offset":');
+          this.value(f.offset);
+          this.raw(',"type":');
+          this.type(f.type);
+          this.raw('}');
+        }
+        this.raw(t.kind === 'struct' ? '],"kind":"struct","layout":' : '],"kind":"union","layout":');
+        this.value(t.layout);
+        this.raw(',"name":');
+        this.string(t.name);
+        return this.raw('}');
+      }
+      case 'enum': {
+        this.raw('{"kind":"enum","layout":');
+        this.value(t.layout);
+        this.raw(',"name":');
+        this.string(t.name);
+        this.raw(',"repr":');
+        this.string(t.repr);
+        this.raw(',"variants":[');
+        for (let i = 0; i < t.variants.length; i++) {
+          const v = t.variants[i] as (typeof t.variants)[number];
+          this.raw(i > 0 ? ',{"name":' : '{"name":');
+          this.string(v.name);
+          this.raw(',"value":');
+          this.value(v.value);
+          this.raw('}');
+        }
+        return this.raw(']}');
+      }
+      case 'alias':
+        this.raw('{"kind":"alias","name":');
+        this.string(t.name);
+        this.raw(',"target":');
+        this.type(t.target);
+        return this.raw('}');
+      case 'opaque':
+        this.raw('{"kind":"opaque","name":');
+        this.string(t.name);
+        return this.raw('}');
+    }
+  }
+}
+
+/**
+ * Sorted by name like `apiSurface` (a stable sort, so equal names keep IR order). Names are unique
+ * after `name-items`, so the names alone are sorted by the engine's own string order (the same as
+ * `<`, without a call per comparison); duplicates fall back to the comparator.
+ */
+function sortedByName<T extends { name: string }>(list: readonly T[]): T[] {
+  const byName = new Map<string, T>();
+  for (const item of list) byName.set(item.name, item);
+  if (byName.size !== list.length) return list.slice().sort(compareNames);
+  return Array.from(byName.keys())
+    .sort()
+    .map((name) => byName.get(name) as T);
+}
+
+function hashSurface(ir: IrModule, exclude: readonly string[]): bigint {
+  const names = new Map<string, string>();
+  for (const t of ir.types) names.set(t.id, t.name);
+  const h = new CanonicalWriter(names);
+  h.raw('{"constants":[');
+  const constants = sortedByName(ir.constants);
+  for (let i = 0; i < constants.length; i++) {
+    const c = constants[i] as (typeof constants)[number];
+    h.raw(i > 0 ? ',{"name":' : '{"name":');
+    h.string(c.name);
+    h.raw(',"type":');
+    h.type(c.type);
+    h.raw(',"value":');
+    h.value(c.value);
+    h.raw('}');
+  }
+  h.raw('],"functions":[');
+  const excluded = new Set(exclude);
+  const functions = sortedByName(excluded.size > 0 ? ir.functions.filter((f) => !excluded.has(f.name)) : ir.functions);
+  for (let i = 0; i < functions.length; i++) {
+    const f = functions[i] as (typeof functions)[number];
+    h.raw(i > 0 ? ',{"name":' : '{"name":');
+    h.string(f.name);
+    h.raw(',"params":[');
+    const params = f.signature.params;
+    for (let j = 0; j < params.length; j++) {
+      if (j > 0) h.raw(',');
+      h.type((params[j] as (typeof params)[number]).type);
+    }
+    h.raw('],"returns":');
+    h.type(f.signature.returns);
+    h.raw('}');
+  }
+  h.raw('],"types":[');
+  const types = sortedByName(ir.types);
+  for (let i = 0; i < types.length; i++) {
+    if (i > 0) h.raw(',');
+    h.decl(types[i] as IrTypeDecl);
+  }
+  h.raw(']}');
+  return fnv1a64Bytes(h.bytes, h.length);
+}
+
 /** "0x" + 16 lowercase hex digits. */
 export function apiHash(ir: IrModule, exclude: readonly string[] = []): string {
-  return '0x' + fnv1a64(canonical(apiSurface(ir, exclude))).toString(16).padStart(16, '0');
+  return '0x' + hashSurface(ir, exclude).toString(16).padStart(16, '0');
 }
+

@@ -20,6 +20,16 @@ const primitiveLayout = (name: string, pointer: number): Layout => {
   }
 };
 
+/**
+ * `{ ...f, offset }`. A field without an offset yet (fresh from `monomorphize`) is written as a
+ * literal with IrField's keys in declaration order, as the spread would (a spread is a slow generic
+ * copy, once per field of the crate); keep it in step with IrField.
+ */
+function withOffset(f: IrField, offset: number): IrField {
+  if (f.offset !== undefined) return { ...f, offset };
+  return { name: f.name, rustName: f.rustName, type: f.type, docs: f.docs, isPublic: f.isPublic, offset };
+}
+
 const roundUp = (n: number, align: number): number => Math.ceil(n / align) * align;
 
 class LayoutComputer {
@@ -100,11 +110,11 @@ class LayoutComputer {
           align = Math.max(align, fieldAlign);
           if (decl.kind === 'struct') {
             offset = roundUp(offset, fieldAlign);
-            fields.push({ ...f, offset });
+            fields.push(withOffset(f, offset));
             offset += l.size;
             size = offset;
           } else {
-            fields.push({ ...f, offset: 0 });
+            fields.push(withOffset(f, 0));
             size = Math.max(size, l.size);
           }
         }

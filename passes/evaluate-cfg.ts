@@ -35,16 +35,35 @@ function addedDocs(before: readonly Attribute[], after: readonly Attribute[]): s
     .flatMap((a) => (a.meta?.kind === 'nameValue' && a.meta.value.kind === 'str' ? a.meta.value.value.split('\n').map((l) => l.replace(/^ /, '')) : []));
 }
 
-function configureFields(fields: readonly Field[], cfg: CfgSet): Field[] {
-  return fields
-    .filter((f) => isCfgEnabled(f.attrs, cfg))
-    .map((f) => {
-      const attrs = expandAttrs(f.attrs, cfg);
-      return { ...f, attrs, docs: [...f.docs, ...addedDocs(f.attrs, attrs)] };
-    });
+/**
+ * Only nodes carrying `cfg` or `cfg_attr` change; everything else is passed through as it is (a
+ * copy would be equal, and a large crate has hundreds of thousands of such nodes).
+ */
+function hasCfgAttributes(attrs: readonly Attribute[]): boolean {
+  for (const a of attrs) if (a.path === 'cfg' || a.path === 'cfg_attr') return true;
+  return false;
 }
 
-function configureVariants(variants: readonly Variant[], cfg: CfgSet): Variant[] {
+/** True when no element of `nodes` has a cfg attribute: the list is kept as it is. */
+const noneConfigured = (nodes: readonly { attrs: readonly Attribute[] }[]): boolean => !nodes.some((n) => hasCfgAttributes(n.attrs));
+
+function configureFields(fields: readonly Field[], cfg: CfgSet): readonly Field[] {
+  if (noneConfigured(fields)) return fields;
+  const out: Field[] = [];
+  for (const f of fields) {
+    if (!isCfgEnabled(f.attrs, cfg)) continue;
+    if (!hasCfgAttributes(f.attrs)) {
+      out.push(f);
+      continue;
+    }
+    const attrs = expandAttrs(f.attrs, cfg);
+    out.push({ ...f, attrs, docs: [...f.docs, ...addedDocs(f.attrs, attrs)] });
+  }
+  return out;
+}
+
+function configureVariants(variants: readonly Variant[], cfg: CfgSet): readonly Variant[] {
+  if (noneConfigured(variants) && variants.every((v) => noneConfigured(v.fields))) return variants;
   return variants
     .filter((v) => isCfgEnabled(v.attrs, cfg))
     .map((v) => {
@@ -56,6 +75,10 @@ function configureVariants(variants: readonly Variant[], cfg: CfgSet): Variant[]
 function configureItems(items: readonly Item[], cfg: CfgSet): Item[] {
   const out: Item[] = [];
   for (const item of items) {
+    if (!hasCfgAttributes(item.attrs)) {
+      out.push(configureItem(item, cfg));
+      continue;
+    }
     if (!isCfgEnabled(item.attrs, cfg)) continue;
     // cfg_attr may add a cfg (rare); evaluate again after expansion.
     const attrs = expandAttrs(item.attrs, cfg);
@@ -68,10 +91,14 @@ function configureItems(items: readonly Item[], cfg: CfgSet): Item[] {
 function configureItem(item: Item, cfg: CfgSet): Item {
   switch (item.kind) {
     case 'struct':
-    case 'union':
-      return { ...item, fields: configureFields(item.fields, cfg) };
-    case 'enum':
-      return { ...item, variants: configureVariants(item.variants, cfg) };
+    case 'union': {
+      const fields = configureFields(item.fields, cfg);
+      return fields === item.fields ? item : { ...item, fields };
+    }
+    case 'enum': {
+      const variants = configureVariants(item.variants, cfg);
+      return variants === item.variants ? item : { ...item, variants };
+    }
     case 'mod':
       return item.items ? { ...item, items: configureItems(item.items, cfg) } : item;
     case 'impl':
@@ -79,7 +106,7 @@ function configureItem(item: Item, cfg: CfgSet): Item {
     case 'externBlock':
       return { ...item, items: configureItems(item.items, cfg) };
     case 'fn':
-      return { ...item, params: item.params.filter((p) => isCfgEnabled(p.attrs, cfg)) };
+      return noneConfigured(item.params) ? item : { ...item, params: item.params.filter((p) => isCfgEnabled(p.attrs, cfg)) };
     case 'typeAlias':
     case 'const':
     case 'static':

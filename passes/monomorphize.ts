@@ -9,7 +9,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { right } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirType } from '../compiler/hir.js';
-import { IR_VERSION, type IrConstValue, type IrConstant, type IrFunction, type IrModule, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
+import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
 import type { Pass } from '../compiler/pass.js';
 import { InternalError } from '../compiler/assert.js';
 import { ConstEvaluator, expectedOf } from './support/const-eval.js';
@@ -128,35 +128,40 @@ class Monomorphizer {
     if (this.byId.has(id)) return id;
     this.byId.set(id, 'pending');
     const bound = bindGenerics(def.generics, args, emptyGenericEnv) ?? emptyGenericEnv;
-    const name = [def.ffiType?.name ?? def.name, ...args.filter((a) => a.kind !== 'lifetime').map((a) => this.mangle(a))].join('_');
-    const base = { id, name, rustType: id, docs: def.docs, span: def.span, nameSpan: def.nameSpan };
+    const baseName = def.ffiType?.name ?? def.name;
+    const name = args.length === 0 ? baseName : [baseName, ...args.filter((a) => a.kind !== 'lifetime').map((a) => this.mangle(a))].join('_');
+    const { docs, span, nameSpan } = def;
     const hasLayout = def.kind === 'enum' ? def.repr.c || def.repr.int !== undefined : def.repr.c || def.repr.transparent;
+    // Declarations are literals in key order (the order is part of `--dump-ir`), not spreads of a
+    // base; only the rare packed/aligned records still spread their optional keys.
     let decl: IrTypeDecl;
-    if (def.ffiType?.opaque || !hasLayout) decl = { kind: 'opaque', ...base };
+    if (def.ffiType?.opaque || !hasLayout) decl = { kind: 'opaque', id, name, rustType: id, docs, span, nameSpan };
     else if (def.kind === 'enum') {
       const values = this.program.discriminants[def.id] ?? [];
-      decl = {
-        kind: 'enum',
-        ...base,
-        repr: def.repr.int ?? 'c_int',
-        variants: def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs })),
-      };
+      const variants = def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs }));
+      decl = { kind: 'enum', id, name, rustType: id, docs, span, nameSpan, repr: def.repr.int ?? 'c_int', variants };
     } else {
-      const skip = new Set(def.ffiType?.skip ?? []);
-      const fields = def.fields
-        .filter((f) => !skip.has(f.name) && !isZeroSized(substitute(f.type, bound)))
-        .map((f) => ({
-          name: def.kind === 'struct' && def.shape === 'tuple' ? `_${f.name}` : f.name,
-          rustName: f.name,
-          type: this.typeRef(f.type, bound),
-          docs: f.docs,
-          isPublic: f.isPublic,
-        }));
-      const layoutOptions = { ...(def.repr.packed !== undefined ? { packed: def.repr.packed } : {}), ...(def.repr.align !== undefined ? { align: def.repr.align } : {}) };
-      decl =
-        def.kind === 'struct'
-          ? { kind: 'struct', ...base, shape: def.shape === 'tuple' ? 'tuple' : 'named', transparent: def.repr.transparent, ...layoutOptions, fields }
-          : { kind: 'union', ...base, ...layoutOptions, fields };
+      const skip = def.ffiType?.skip;
+      const tuple = def.kind === 'struct' && def.shape === 'tuple';
+      const fields: IrField[] = [];
+      for (const f of def.fields) {
+        if (skip?.includes(f.name) || isZeroSized(substitute(f.type, bound))) continue;
+        fields.push({ name: tuple ? `_${f.name}` : f.name, rustName: f.name, type: this.typeRef(f.type, bound), docs: f.docs, isPublic: f.isPublic });
+      }
+      const { packed, align } = def.repr;
+      if (packed === undefined && align === undefined) {
+        decl =
+          def.kind === 'struct'
+            ? { kind: 'struct', id, name, rustType: id, docs, span, nameSpan, shape: tuple ? 'tuple' : 'named', transparent: def.repr.transparent, fields }
+            : { kind: 'union', id, name, rustType: id, docs, span, nameSpan, fields };
+      } else {
+        const base = { id, name, rustType: id, docs, span, nameSpan };
+        const layoutOptions = { ...(packed !== undefined ? { packed } : {}), ...(align !== undefined ? { align } : {}) };
+        decl =
+          def.kind === 'struct'
+            ? { kind: 'struct', ...base, shape: tuple ? 'tuple' : 'named', transparent: def.repr.transparent, ...layoutOptions, fields }
+            : { kind: 'union', ...base, ...layoutOptions, fields };
+      }
     }
     this.byId.set(id, decl);
     this.types.push(decl);

@@ -27,34 +27,46 @@ function renamed(decl: IrTypeDecl, rules: Readonly<Record<string, string>>, used
   return decl;
 }
 
+interface Claim {
+  readonly kind: 'type' | 'variant' | 'constant' | 'function';
+  /** Rust path; for a variant, its enum's. */
+  readonly path: string;
+  readonly span: Span;
+  readonly variant: string | undefined;
+}
+
+const describe = (c: Claim): string => (c.variant === undefined ? `${c.kind} \`${c.path}\`` : `${c.kind} \`${c.path}::${c.variant}\``);
+
 export const nameItems: Pass<IrModule, IrModule> = {
   name: 'name-items',
   run(ir: IrModule, ctx: PassContext): Either<Diagnostics, IrModule> {
     const bag = new DiagnosticBag();
     const used = new Set<string>();
-    const types = ir.types.map((t) => renamed(t, ctx.rename, used));
+    const types = Object.keys(ctx.rename).length === 0 ? ir.types : ir.types.map((t) => renamed(t, ctx.rename, used));
     for (const key of Object.keys(ctx.rename)) {
       if (!used.has(key)) ctx.warn({ code: 'IC2402', severity: 'warning', message: `rename rule \`${key}\` matches no exported type` });
     }
-    const seen = new Map<string, { what: string; span: Span }>();
-    const claim = (name: string, what: string, span: Span) => {
+    // What claimed each name: `what` is described (`type \`crate::S\``) only for a collision.
+    const seen = new Map<string, Claim>();
+    const claim = (name: string, kind: Claim['kind'], path: string, span: Span, variant?: string) => {
       const previous = seen.get(name);
       if (!previous) {
-        seen.set(name, { what, span });
+        seen.set(name, { kind, path, span, variant });
         return;
       }
+      const what = describe({ kind, path, span, variant });
       const key = what.replace(/^(type|constant|function|variant) /, '').replace(/^`crate::/, '').replace(/`$/, '');
-      bag.report('IC2401', `\`${name}\` is emitted for both ${previous.what} and ${what}`, span, {
-        labels: [{ span: previous.span, message: `${previous.what} is also named \`${name}\`` }],
+      bag.report('IC2401', `\`${name}\` is emitted for both ${describe(previous)} and ${what}`, span, {
+        labels: [{ span: previous.span, message: `${describe(previous)} is also named \`${name}\`` }],
         notes: [`help: add "rename": { "${key}": "<new name>" } to interopc.json, or #[ffi_type(name = "…")]`],
       });
     };
     for (const t of types) {
-      claim(t.name, `type \`${t.id}\``, t.nameSpan);
-      if (t.kind === 'enum') for (const v of t.variants) claim(`${t.name}_${v.name}`, `variant \`${t.id}::${v.name}\``, t.nameSpan);
+      claim(t.name, 'type', t.id, t.nameSpan);
+      if (t.kind === 'enum') for (const v of t.variants) claim(`${t.name}_${v.name}`, 'variant', t.id, t.nameSpan, v.name);
     }
-    for (const c of ir.constants) claim(c.name, `constant \`${c.rustPath}\``, c.span);
-    for (const f of ir.functions) claim(f.name, `function \`${f.rustPath}\``, f.span);
+    for (const c of ir.constants) claim(c.name, 'constant', c.rustPath, c.span);
+    for (const f of ir.functions) claim(f.name, 'function', f.rustPath, f.span);
     return finish({ ...ir, types }, bag.all, ctx);
   },
 };

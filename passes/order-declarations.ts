@@ -5,32 +5,47 @@
  * Deterministic and idempotent.
  */
 import { right } from 'fp-ts/lib/Either.js';
-import { byValueDependencies, typeRefsOfDecl, type IrModule, type IrTypeDecl } from '../compiler/ir.js';
+import type { IrModule, IrTypeDecl, TypeId, TypeRef } from '../compiler/ir.js';
 import type { Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 
-const bySource = (a: { span: Span; id?: string; name: string }, b: { span: Span; id?: string; name: string }): number =>
-  a.span.file.localeCompare(b.span.file) || a.span.start - b.span.start || (a.id ?? a.name).localeCompare(b.id ?? b.name);
+/** `localeCompare`, skipped for identical strings (almost every comparison: one file, distinct starts). */
+const compareText = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
+
+function bySource(a: { span: Span; id?: string; name: string }, b: { span: Span; id?: string; name: string }): number {
+  const file = compareText(a.span.file, b.span.file);
+  if (file !== 0) return file;
+  const start = a.span.start - b.span.start;
+  return start !== 0 ? start : compareText(a.id ?? a.name, b.id ?? b.name);
+}
+
+/** The declaration `type` needs complete (by value), not through a pointer: at most one. */
+function byValueDependency(type: TypeRef): TypeId | undefined {
+  while (type.kind === 'array') type = type.element;
+  return type.kind === 'named' ? type.id : undefined;
+}
 
 export function dependencyOrder(types: readonly IrTypeDecl[]): IrTypeDecl[] {
-  const sorted = [...types].sort((a, b) => bySource({ ...a }, { ...b }));
-  const index = new Map(sorted.map((t) => [t.id, t]));
-  const placed = new Set<string>();
+  const sorted = [...types].sort(bySource);
+  const index = new Map<string, IrTypeDecl>();
+  for (const t of sorted) index.set(t.id, t);
+  // One map for both "being placed" (on the stack) and "placed": fewer lookups per declaration.
+  const state = new Map<string, 'placing' | 'placed'>();
   const out: IrTypeDecl[] = [];
-  const place = (t: IrTypeDecl, stack: Set<string>) => {
-    if (placed.has(t.id) || stack.has(t.id)) return;
-    stack.add(t.id);
-    for (const ref of typeRefsOfDecl(t)) {
-      for (const dep of byValueDependencies(ref)) {
-        const d = index.get(dep);
-        if (d) place(d, stack);
-      }
-    }
-    stack.delete(t.id);
-    placed.add(t.id);
+  const placeDependency = (type: TypeRef): void => {
+    const dep = byValueDependency(type);
+    const d = dep === undefined ? undefined : index.get(dep);
+    if (d) place(d);
+  };
+  const place = (t: IrTypeDecl): void => {
+    if (state.has(t.id)) return;
+    state.set(t.id, 'placing');
+    if (t.kind === 'struct' || t.kind === 'union') for (const f of t.fields) placeDependency(f.type);
+    else if (t.kind === 'alias') placeDependency(t.target);
+    state.set(t.id, 'placed');
     out.push(t);
   };
-  for (const t of sorted) place(t, new Set());
+  for (const t of sorted) place(t);
   return out;
 }
 

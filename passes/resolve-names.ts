@@ -9,7 +9,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import type { CrateAst, Item, UseTree } from '../compiler/syntax/ast.js';
-import type { Def, DefId, HirGenericParam, HirProgram, HirType, ModuleId, ModuleScope, ReportEntry } from '../compiler/hir.js';
+import type { Def, DefId, FnDef, HirGenericParam, HirProgram, HirType, ModuleId, ModuleScope, ReportEntry } from '../compiler/hir.js';
 import type { Span } from '../compiler/source.js';
 import { lookupPath, targetEntry } from './support/scopes.js';
 import { resolveType, type TypeContext } from './support/resolve-type.js';
@@ -21,8 +21,11 @@ interface MutableScope {
   file: string;
   types: Record<string, DefId | { module: ModuleId }>;
   values: Record<string, DefId>;
-  /** Names defined by this module's own items (never overwritten by imports). */
-  own: Set<string>;
+  /**
+   * Names defined by this module's own items (never overwritten by imports), with the namespaces
+   * they are defined in as bits (`namespaceBit`). A Map, like the Set it replaced, prints as `{}`.
+   */
+  own: Map<string, number>;
   publiclyReachable: boolean;
 }
 
@@ -43,6 +46,22 @@ interface ModuleWork {
 
 const isPub = (item: { vis: { kind: string } }): boolean => item.vis.kind === 'pub';
 
+const namespaces = ['types', 'values'] as const;
+
+/** Where each name of a module was first defined, per namespace. */
+type FirstSpans = Record<'types' | 'values', Map<string, Span>>;
+
+const namespaceBit = { types: 1, values: 2 } as const;
+
+const isOwn = (scope: MutableScope, ns: 'types' | 'values', name: string): boolean => ((scope.own.get(name) ?? 0) & namespaceBit[ns]) !== 0;
+
+/** Whether two scope entries are equal (a def id, or a module reference compared by module). */
+function sameEntry(a: DefId | { module: ModuleId } | undefined, b: DefId | { module: ModuleId }): boolean {
+  if (a === undefined) return false;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.module === b.module;
+}
+
 export const resolveNames: Pass<CrateAst, HirProgram> = {
   name: 'resolve-names',
   run(crate: CrateAst, ctx: PassContext): Either<Diagnostics, HirProgram> {
@@ -50,26 +69,28 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     const scopes: Record<ModuleId, MutableScope> = {};
     const modules: ModuleWork[] = [];
     const imports: PendingImport[] = [];
-    const firstSpans = new Map<string, Span>();
+    // Where each name was first defined, per module id (a module declared twice shares them).
+    const firstSpans = new Map<ModuleId, FirstSpans>();
 
     // 1. Modules and their own items.
-    const declare = (scope: MutableScope, ns: 'types' | 'values', name: string, entry: DefId | { module: ModuleId }, span: Span) => {
-      const key = `${scope.id}|${ns}|${name}`;
-      const previous = firstSpans.get(key);
+    const declare = (scope: MutableScope, spans: FirstSpans, ns: 'types' | 'values', name: string, entry: DefId | { module: ModuleId }, span: Span) => {
+      const previous = spans[ns].get(name);
       if (previous) {
         bag.report('IC2003', `the name \`${name}\` is defined multiple times in \`${scope.id}\``, span, {
           labels: [{ span: previous, message: 'first defined here' }],
         });
         return;
       }
-      firstSpans.set(key, span);
+      spans[ns].set(name, span);
       scope[ns][name] = entry as never;
-      scope.own.add(`${ns}:${name}`);
+      scope.own.set(name, (scope.own.get(name) ?? 0) | namespaceBit[ns]);
     };
     const visitModule = (id: ModuleId, parent: ModuleId | undefined, file: string, items: readonly Item[], reachable: boolean) => {
-      const scope: MutableScope = { id, ...(parent ? { parent } : {}), file, types: {}, values: {}, own: new Set(), publiclyReachable: reachable };
+      const scope: MutableScope = { id, ...(parent ? { parent } : {}), file, types: {}, values: {}, own: new Map(), publiclyReachable: reachable };
       scopes[id] = scope;
       modules.push({ id, items });
+      let spans = firstSpans.get(id);
+      if (!spans) firstSpans.set(id, (spans = { types: new Map(), values: new Map() }));
       for (const item of items) {
         switch (item.kind) {
           case 'struct':
@@ -77,15 +98,15 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           case 'union':
           case 'typeAlias':
           case 'trait':
-            declare(scope, 'types', item.name, `${id}::${item.name}`, item.nameSpan);
+            declare(scope, spans, 'types', item.name, `${id}::${item.name}`, item.nameSpan);
             break;
           case 'const':
           case 'static':
           case 'fn':
-            if (item.name !== '_') declare(scope, 'values', item.name, `${id}::${item.name}`, item.nameSpan);
+            if (item.name !== '_') declare(scope, spans, 'values', item.name, `${id}::${item.name}`, item.nameSpan);
             break;
           case 'mod':
-            declare(scope, 'types', item.name, { module: `${id}::${item.name}` }, item.nameSpan);
+            declare(scope, spans, 'types', item.name, { module: `${id}::${item.name}` }, item.nameSpan);
             visitModule(`${id}::${item.name}`, id, item.file ?? file, item.items ?? [], reachable && isPub(item));
             break;
           case 'use':
@@ -101,9 +122,18 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     };
     visitModule('crate', undefined, crate.rootFile, crate.root.items, true);
 
-    // 2. Imports, to a fixed point (globs may depend on other imports).
+    // 2. Imports, to a fixed point (globs may depend on other imports). A glob copies only names
+    // its target lacks, and entries are never removed, so applying it again can add something only
+    // after its source scope changed: each scope counts its changes, and each glob remembers the
+    // count it last copied from (a large crate has thousands of names per glob).
     const reExported = new Set<DefId>();
     const resolvedImports = new Set<PendingImport>();
+    const changes = new Map<MutableScope, number>();
+    const copiedAt = new Map<PendingImport, { source: MutableScope; changes: number }>();
+    const assign = (scope: MutableScope, ns: 'types' | 'values', name: string, entry: DefId | { module: ModuleId }) => {
+      scope[ns][name] = entry as never;
+      changes.set(scope, (changes.get(scope) ?? 0) + 1);
+    };
     for (let round = 0; round < 16; round++) {
       let changed = false;
       for (const imp of imports) {
@@ -115,26 +145,34 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           const source = scopes[target.module];
           if (!source) continue;
           resolvedImports.add(imp);
-          for (const ns of ['types', 'values'] as const) {
-            for (const [name, entry] of Object.entries(source[ns])) {
-              if (scope.own.has(`${ns}:${name}`) || scope[ns][name] !== undefined) continue;
-              scope[ns][name] = entry as never;
+          const sourceChanges = changes.get(source) ?? 0;
+          const last = copiedAt.get(imp);
+          if (last && last.source === source && last.changes === sourceChanges) continue;
+          for (const ns of namespaces) {
+            const from = source[ns];
+            const into = scope[ns];
+            for (const name in from) {
+              if (into[name] !== undefined || isOwn(scope, ns, name)) continue;
+              const entry = from[name] as DefId | { module: ModuleId };
+              assign(scope, ns, name, entry);
               changed = true;
               if (imp.isPub && typeof entry === 'string') reExported.add(entry);
             }
           }
+          // Read after copying: a glob of its own module changes its source while it copies.
+          copiedAt.set(imp, { source, changes: changes.get(source) ?? 0 });
           continue;
         }
         const name = imp.alias ?? imp.segments[imp.segments.length - 1] ?? '';
         if (name === '_' || name === 'self') continue;
-        for (const ns of ['types', 'values'] as const) {
+        for (const ns of namespaces) {
           const target = lookupPath(scopes, imp.module, imp.segments, imp.global, ns);
           if (!target || (ns === 'values' && target.kind === 'module')) continue;
           resolvedImports.add(imp);
-          if (scope.own.has(`${ns}:${name}`)) continue;
+          if (isOwn(scope, ns, name)) continue;
           const entry = targetEntry(target);
-          if (JSON.stringify(scope[ns][name]) === JSON.stringify(entry)) continue;
-          scope[ns][name] = entry as never;
+          if (sameEntry(scope[ns][name], entry)) continue;
+          assign(scope, ns, name, entry);
           changed = true;
           if (imp.isPub && typeof entry === 'string') reExported.add(entry);
         }
@@ -184,19 +222,28 @@ function flattenUse(tree: UseTree, global: boolean, module: ModuleId, isPub: boo
   }
 }
 
+const noNames: ReadonlySet<string> = new Set();
+
 function genericContext(modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly HirGenericParam[], selfType?: HirType): TypeContext {
-  return {
-    modules,
-    module,
-    typeParams: new Set(params.filter((p) => p.kind === 'type').map((p) => p.name)),
-    constParams: new Set(params.filter((p) => p.kind === 'const').map((p) => p.name)),
-    ...(selfType ? { selfType } : {}),
-  };
+  // Most items have no generics: they share one empty set instead of filtering into new ones.
+  const typeParams = params.length === 0 ? noNames : new Set(params.filter((p) => p.kind === 'type').map((p) => p.name));
+  const constParams = params.length === 0 ? noNames : new Set(params.filter((p) => p.kind === 'const').map((p) => p.name));
+  return selfType ? { modules, module, typeParams, constParams, selfType } : { modules, module, typeParams, constParams };
 }
 
 function hirGenerics(modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly import('../compiler/syntax/ast.js').GenericParam[]): HirGenericParam[] {
+  if (params.length === 0) return [];
   const base = genericContext(modules, module, []);
   return params.map((p) => (p.kind === 'const' ? { kind: 'const', name: p.name, type: resolveType(base, p.type) } : { kind: p.kind, name: p.name }));
+}
+
+/**
+ * Adds an optional last key only when present. Defs are written as literals in key order (not
+ * assembled with spreads, which copy every key per item): the order is part of `--dump-ir`.
+ */
+function withOptional<T extends object, K extends string, V>(def: T, key: K, value: V | undefined): T {
+  if (value !== undefined) (def as Record<string, unknown>)[key] = value;
+  return def;
 }
 
 function collectDefs(
@@ -212,54 +259,61 @@ function collectDefs(
   const skip = (item: string, itemKind: ReportEntry['itemKind'], reason: string, span: Span): void => {
     report.push({ item, itemKind, status: 'skipped', reason, span });
   };
+  // The type context of every item without generics in this module.
+  const plain = genericContext(modules, m.id, []);
   for (const item of m.items) {
     const id = 'name' in item ? `${m.id}::${item.name}` : m.id;
     switch (item.kind) {
       case 'struct':
       case 'union': {
         const generics = hirGenerics(modules, m.id, item.generics.params);
-        const tctx = genericContext(modules, m.id, generics);
+        const tctx = generics.length === 0 ? plain : genericContext(modules, m.id, generics);
         const fields = item.fields.map((f) => ({ name: f.name, type: resolveType(tctx, f.type), isPublic: f.vis.kind !== 'inherited', docs: f.docs, span: f.span }));
         const ffiType = readFfiType(item.attrs);
         const repr = readRepr(item.attrs);
-        const base = { id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan };
         const reprWithFfi = ffiType && !ffiType.opaque ? { ...repr, c: repr.c || !ffiType.transparent, transparent: repr.transparent || ffiType.transparent, ...(ffiType.packed ? { packed: 1 } : {}) } : repr;
-        defs[id] =
+        defs[id] = withOptional(
           item.kind === 'struct'
-            ? { kind: 'struct', ...base, generics, shape: item.shape, fields, repr: reprWithFfi, ...(ffiType ? { ffiType } : {}) }
-            : { kind: 'union', ...base, generics, fields, repr: reprWithFfi, ...(ffiType ? { ffiType } : {}) };
+            ? { kind: 'struct', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, shape: item.shape, fields, repr: reprWithFfi }
+            : { kind: 'union', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, fields, repr: reprWithFfi },
+          'ffiType',
+          ffiType,
+        );
         skip(id, item.kind, 'unused: not used by any exported item', item.nameSpan);
         break;
       }
       case 'enum': {
         const generics = hirGenerics(modules, m.id, item.generics.params);
-        const tctx = genericContext(modules, m.id, generics);
+        const tctx = generics.length === 0 ? plain : genericContext(modules, m.id, generics);
         const ffiType = readFfiType(item.attrs);
         const repr = readRepr(item.attrs);
-        defs[id] = {
-          kind: 'enum', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics,
-          variants: item.variants.map((v) => ({
-            name: v.name, docs: v.docs, ...(v.discriminant ? { discriminant: v.discriminant } : {}), span: v.span,
-            fields: v.fields.map((f) => ({ name: f.name, type: resolveType(tctx, f.type), isPublic: true, docs: f.docs, span: f.span })),
-          })),
-          repr: ffiType && !ffiType.opaque ? { ...repr, c: repr.c || repr.int === undefined } : repr,
-          ...(ffiType ? { ffiType } : {}),
-        };
+        const variants = item.variants.map((v) => {
+          const fields = v.fields.map((f) => ({ name: f.name, type: resolveType(tctx, f.type), isPublic: true, docs: f.docs, span: f.span }));
+          return v.discriminant ? { name: v.name, docs: v.docs, discriminant: v.discriminant, span: v.span, fields } : { name: v.name, docs: v.docs, span: v.span, fields };
+        });
+        defs[id] = withOptional(
+          {
+            kind: 'enum', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, variants,
+            repr: ffiType && !ffiType.opaque ? { ...repr, c: repr.c || repr.int === undefined } : repr,
+          },
+          'ffiType',
+          ffiType,
+        );
         skip(id, 'enum', 'unused: not used by any exported item', item.nameSpan);
         break;
       }
       case 'typeAlias': {
         if (!item.type) break;
         const generics = hirGenerics(modules, m.id, item.generics.params);
-        defs[id] = { kind: 'alias', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, target: resolveType(genericContext(modules, m.id, generics), item.type) };
+        defs[id] = { kind: 'alias', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, target: resolveType(generics.length === 0 ? plain : genericContext(modules, m.id, generics), item.type) };
         skip(id, 'alias', 'unused: not used by any exported item', item.nameSpan);
         break;
       }
       case 'const':
       case 'static': {
         if (item.name === '_') break;
-        const type = resolveType(genericContext(modules, m.id, []), item.type);
-        defs[id] = { kind: 'const', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, isStatic: item.kind === 'static', type, ...(item.value ? { value: item.value } : {}) };
+        const type = resolveType(plain, item.type);
+        defs[id] = withOptional({ kind: 'const', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, isStatic: item.kind === 'static', type }, 'value', item.value || undefined);
         if (item.kind === 'static') skip(id, 'static', 'static: statics are not exported as constants', item.nameSpan);
         else if (hasAttribute(item.attrs, 'ffi_constant') || (isPub(item) && (moduleReachable || reExported.has(id)) && isConstantType(type, defs, modules))) {
           roots.constants.push(id);
@@ -326,15 +380,14 @@ function collectFn(
   const exportName = exportNameOf(item.name, item.attrs);
   const isFfiFunction = hasAttribute(item.attrs, 'ffi_function');
   const abi = isFfiFunction ? (item.abi ?? 'C') : item.abi;
-  defs[id] = {
-    kind: 'fn', id, name: item.name, module, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics,
-    params: item.params.map((p) => ({ name: p.name, type: resolveType(tctx, p.type), span: p.span })),
-    returns: item.returns ? resolveType(tctx, item.returns) : { kind: 'unit', span: item.nameSpan },
-    ...(abi !== undefined ? { abi } : {}),
-    isUnsafe: item.isUnsafe, isConst: item.isConst, variadic: item.variadic,
-    ...(exportName !== undefined ? { exportName } : {}),
-    ...(item.constBody ? { constBody: item.constBody } : {}),
-  };
+  const params = item.params.map((p) => ({ name: p.name, type: resolveType(tctx, p.type), span: p.span }));
+  const returns: HirType = item.returns ? resolveType(tctx, item.returns) : { kind: 'unit', span: item.nameSpan };
+  const { isUnsafe, isConst, variadic } = item;
+  const def: FnDef =
+    abi !== undefined
+      ? { kind: 'fn', id, name: item.name, module, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, params, returns, abi, isUnsafe, isConst, variadic }
+      : { kind: 'fn', id, name: item.name, module, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, params, returns, isUnsafe, isConst, variadic };
+  defs[id] = withOptional(withOptional(def, 'exportName', exportName), 'constBody', item.constBody || undefined);
   const skip = (reason: string): void => {
     report.push({ item: id, itemKind: 'fn', status: 'skipped', reason, span: item.nameSpan });
   };

@@ -74,10 +74,10 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
         if (def.variants.length === 0 && use !== 'pointer') return report('IC2208', `enum \`${def.name}\` has no variants`, def.nameSpan, [`note: required by ${site}`]);
         return;
       }
-      const skip = new Set(def.ffiType?.skip ?? []);
+      const skip = def.ffiType?.skip;
       let sized = false;
       for (const field of def.fields) {
-        if (skip.has(field.name)) continue;
+        if (skip?.includes(field.name)) continue;
         if (isZeroSized(substitute(field.type, bound))) continue;
         sized = true;
         visit(field.type, bound, 'value', `field \`${field.name}\` of \`${def.id}\``, depth + 1);
@@ -88,16 +88,15 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
     };
 
     const visit = (t: HirType, env: GenericEnv, use: Use, site: string, depth = 0): void => {
-      const note = [`note: required by ${site}`];
       switch (t.kind) {
         case 'primitive':
-          if (t.name === 'c_void' && use !== 'pointer') report('IC2203', '`c_void` can only be used behind a pointer', t.span, note);
+          if (t.name === 'c_void' && use !== 'pointer') report('IC2203', '`c_void` can only be used behind a pointer', t.span, note(site));
           return;
         case 'unit':
-          if (use === 'value') report('IC2204', '`()` has no C layout', t.span, [...note, 'help: remove the parameter or field']);
+          if (use === 'value') report('IC2204', '`()` has no C layout', t.span, [...note(site), 'help: remove the parameter or field']);
           return;
         case 'never':
-          if (use !== 'return') report('IC2203', '`!` can only be a return type', t.span, note);
+          if (use !== 'return') report('IC2203', '`!` can only be a return type', t.span, note(site));
           return;
         case 'param': {
           const bound = env.types.get(t.name);
@@ -106,7 +105,7 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
         }
         case 'def': {
           const def = program.defs[t.def];
-          if (!def) return report('IC2001', `cannot find type \`${t.def}\``, t.span, note);
+          if (!def) return report('IC2001', `cannot find type \`${t.def}\``, t.span, note(site));
           return visitDef(def, t, env, use, site, depth);
         }
         case 'pointer':
@@ -119,34 +118,32 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
           return visit(t.element, env, 'value', site, depth);
         }
         case 'slice':
-          return report('IC2203', 'a slice `[T]` has no C layout', t.span, [...note, 'help: pass `*const T` and a length']);
+          return report('IC2203', 'a slice `[T]` has no C layout', t.span, [...note(site), 'help: pass `*const T` and a length']);
         case 'tuple':
-          return report('IC2203', 'tuples have no C layout', t.span, [...note, 'help: use a `#[repr(C)]` struct']);
+          return report('IC2203', 'tuples have no C layout', t.span, [...note(site), 'help: use a `#[repr(C)]` struct']);
         case 'fnPointer':
           if (t.abi !== 'C' && t.abi !== 'system') {
-            return report('IC2203', `function pointers with ${t.abi === undefined ? 'the Rust ABI' : `ABI "${t.abi}"`} cannot be called from C`, t.span, [...note, 'help: write `extern "C" fn(…)`']);
+            return report('IC2203', `function pointers with ${t.abi === undefined ? 'the Rust ABI' : `ABI "${t.abi}"`} cannot be called from C`, t.span, [...note(site), 'help: write `extern "C" fn(…)`']);
           }
           t.params.forEach((p, i) => visit(p.type, env, 'value', `parameter ${i + 1} of a function pointer in ${site}`, depth));
           return visit(t.returns, env, 'return', site, depth);
         case 'known':
           return visitKnown(t, env, use, site, depth);
         case 'unresolved':
-          return report('IC2001', `cannot find type \`${t.text}\` in this crate`, t.span, [...note, 'help: interopc reads only this crate\'s source: define the type here (with #[repr(C)]) or use a C type']);
+          return report('IC2001', `cannot find type \`${t.text}\` in this crate`, t.span, [...note(site), 'help: interopc reads only this crate\'s source: define the type here (with #[repr(C)]) or use a C type']);
         case 'unsupported':
-          return report('IC2203', `${t.what} has no C equivalent`, t.span, note);
+          return report('IC2203', `${t.what} has no C equivalent`, t.span, note(site));
       }
     };
 
     const visitPointee = (t: HirType, env: GenericEnv, site: string, depth: number): void => {
-      const note = [`note: required by ${site}`];
-      if (t.kind === 'known' && t.name === 'str') return report('IC2203', '`&str` is a fat pointer with no C equivalent', t.span, [...note, 'help: pass `*const c_char` (NUL-terminated)']);
-      if (t.kind === 'slice') return report('IC2203', '`&[T]` is a fat pointer with no C equivalent', t.span, [...note, 'help: pass `*const T` and a length']);
-      if (t.kind === 'unsupported') return report('IC2203', `a pointer to ${t.what} is a fat pointer with no C equivalent`, t.span, note);
+      if (t.kind === 'known' && t.name === 'str') return report('IC2203', '`&str` is a fat pointer with no C equivalent', t.span, [...note(site), 'help: pass `*const c_char` (NUL-terminated)']);
+      if (t.kind === 'slice') return report('IC2203', '`&[T]` is a fat pointer with no C equivalent', t.span, [...note(site), 'help: pass `*const T` and a length']);
+      if (t.kind === 'unsupported') return report('IC2203', `a pointer to ${t.what} is a fat pointer with no C equivalent`, t.span, note(site));
       visit(t, env, 'pointer', site, depth);
     };
 
     const visitKnown = (t: Extract<HirType, { kind: 'known' }>, env: GenericEnv, use: Use, site: string, depth: number): void => {
-      const note = [`note: required by ${site}`];
       const inner = t.args.find((a) => a.kind === 'type');
       const innerType = inner?.kind === 'type' ? inner.type : undefined;
       switch (t.name) {
@@ -155,7 +152,7 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
           if (resolved && (resolved.kind === 'reference' || resolved.kind === 'fnPointer' || (resolved.kind === 'known' && resolved.name === 'NonNull'))) {
             return visit(resolved, emptyGenericEnv, use, site, depth);
           }
-          return report('IC2203', '`Option<T>` has a C layout only for references, `NonNull` and function pointers', t.span, [...note, 'help: pass a nullable pointer, or a `#[repr(C)]` struct with an `is_some` flag']);
+          return report('IC2203', '`Option<T>` has a C layout only for references, `NonNull` and function pointers', t.span, [...note(site), 'help: pass a nullable pointer, or a `#[repr(C)]` struct with an `is_some` flag']);
         }
         case 'NonNull':
           if (innerType) visitPointee(innerType, env, site, depth);
@@ -165,15 +162,15 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
           if (innerType) visit(innerType, env, use, site, depth);
           return;
         case 'PhantomData':
-          if (use !== 'pointer') report('IC2204', '`PhantomData` is zero-sized and has no C layout', t.span, note);
+          if (use !== 'pointer') report('IC2204', '`PhantomData` is zero-sized and has no C layout', t.span, note(site));
           return;
         case 'u128':
         case 'i128':
-          return report('IC2203', `\`${t.name}\` has no stable C equivalent`, t.span, [...note, 'help: split it into two `u64`s']);
+          return report('IC2203', `\`${t.name}\` has no stable C equivalent`, t.span, [...note(site), 'help: split it into two `u64`s']);
         case 'str':
-          return report('IC2203', '`str` has no C equivalent', t.span, [...note, 'help: pass `*const c_char` (NUL-terminated)']);
+          return report('IC2203', '`str` has no C equivalent', t.span, [...note(site), 'help: pass `*const c_char` (NUL-terminated)']);
         default:
-          return report('IC2202', `\`${t.name}\` from the Rust standard library cannot cross the FFI boundary`, t.span, [...note, `help: ${stdHints[t.name] ?? 'use a C type'}`]);
+          return report('IC2202', `\`${t.name}\` from the Rust standard library cannot cross the FFI boundary`, t.span, [...note(site), `help: ${stdHints[t.name] ?? 'use a C type'}`]);
       }
     };
 
@@ -190,6 +187,9 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
     return finish(program, bag.all, ctx);
   },
 };
+
+/** The note every problem carries, built only when there is a problem. */
+const note = (site: string): string[] => [`note: required by ${site}`];
 
 function countParams(def: { generics: readonly { kind: string }[] }): number {
   return def.generics.filter((g) => g.kind !== 'lifetime').length;

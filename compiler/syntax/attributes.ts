@@ -17,8 +17,15 @@ export class NeedsParser extends Error {}
 
 const isWord = (t: IToken | undefined): boolean => t !== undefined && T.isWordType(t.tokenType);
 
+/** Text of a `///` or `//!` line: no marker, no trailing `\r`, one leading space dropped. */
+function lineDocText(image: string): string {
+  const end = image.charCodeAt(image.length - 1) === 13 ? image.length - 1 : image.length;
+  return image.charCodeAt(3) === 32 ? image.slice(4, end) : image.slice(3, end);
+}
+
 export function docAttribute(style: 'outer' | 'inner', token: IToken, span: Span): Attribute {
-  const text = docLines(token.image).join('\n');
+  const image = token.image;
+  const text = image.startsWith('//') ? lineDocText(image) : docLines(image).join('\n');
   const value = { kind: 'str' as const, value: text, byte: false, span };
   return { style, path: 'doc', meta: { kind: 'nameValue', path: 'doc', value, span }, tokens: [], sugaredDoc: true, span };
 }

@@ -332,23 +332,26 @@ function identifier(text: string, i: number, push: Push): number {
   return j;
 }
 
+/** Two- and three-character punctuation: `::` `->` `=>` `==` `!=` `..` `..=` `...`. */
+function multiPunct(c: number, next: number, third: number): TokenType | undefined {
+  if (c === C.colon) return next === C.colon ? T.PathSep : undefined;
+  if (c === C.minus) return next === C.gt ? T.Arrow : undefined;
+  if (c === C.eq) return next === C.gt ? T.FatArrow : next === C.eq ? T.EqEq : undefined;
+  if (c === C.bang) return next === C.eq ? T.Ne : undefined;
+  if (c === C.dot && next === C.dot) return third === C.eq ? T.DotDotEq : third === C.dot ? T.DotDotDot : T.DotDot;
+  return undefined;
+}
+
+const multiImage = new Map<TokenType, string>([
+  [T.PathSep, '::'], [T.Arrow, '->'], [T.FatArrow, '=>'], [T.EqEq, '=='], [T.Ne, '!='], [T.DotDotEq, '..='], [T.DotDotDot, '...'], [T.DotDot, '..'],
+]);
+
 function punctuation(text: string, i: number, c: number, next: number, push: Push): number {
-  const two = (type: TokenType, image: string): number => {
-    push(type, i, i + 2, image);
-    return i + 2;
-  };
-  if (c === C.colon && next === C.colon) return two(T.PathSep, '::');
-  if (c === C.minus && next === C.gt) return two(T.Arrow, '->');
-  if (c === C.eq && next === C.gt) return two(T.FatArrow, '=>');
-  if (c === C.eq && next === C.eq) return two(T.EqEq, '==');
-  if (c === C.bang && next === C.eq) return two(T.Ne, '!=');
-  if (c === C.dot && next === C.dot) {
-    const third = text.charCodeAt(i + 2);
-    if (third === C.eq || third === C.dot) {
-      push(third === C.eq ? T.DotDotEq : T.DotDotDot, i, i + 3, third === C.eq ? '..=' : '...');
-      return i + 3;
-    }
-    return two(T.DotDot, '..');
+  const multi = multiPunct(c, next, text.charCodeAt(i + 2));
+  if (multi) {
+    const image = multiImage.get(multi) as string;
+    push(multi, i, i + image.length, image);
+    return i + image.length;
   }
   const single = singleType[c];
   if (!single) return -1;

@@ -9,7 +9,10 @@ import type { GenericEnv } from './substitute.js';
 
 export type LengthResult = { readonly ok: true; readonly length: number } | { readonly ok: false; readonly diagnostic: Diagnostic };
 
-export function constLocals(evaluator: ConstEvaluator, env: GenericEnv): { ok: true; locals: Map<string, ConstValue> } | { ok: false; diagnostic: Diagnostic } {
+const noLocals: { ok: true; locals: ReadonlyMap<string, ConstValue> } = { ok: true, locals: new Map() };
+
+export function constLocals(evaluator: ConstEvaluator, env: GenericEnv): { ok: true; locals: ReadonlyMap<string, ConstValue> } | { ok: false; diagnostic: Diagnostic } {
+  if (env.consts.size === 0) return noLocals; // the usual case: only read, so shared
   const locals = new Map<string, ConstValue>();
   for (const [name, arg] of env.consts) {
     const r = evaluator.evaluate(arg.value, arg.module, 'usize');

@@ -7,13 +7,23 @@ import type { FfiTypeOptions, Repr } from '../../compiler/hir.js';
 
 const intReprs = new Set(['u8', 'u16', 'u32', 'u64', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize']);
 
-/** Last segment of an attribute path: `interopc::ffi_type` → `ffi_type`. */
-const lastSegment = (path: string): string => path.slice(path.lastIndexOf(':') + 1);
+/**
+ * Whether the last segment of an attribute path is `name` (`interopc::ffi_type` → `ffi_type`).
+ * Compared in place rather than sliced: every item's attributes are asked several times.
+ */
+function isNamed(path: string, name: string): boolean {
+  if (path.length === name.length) return path === name;
+  return path.length > name.length && path.charCodeAt(path.length - name.length - 1) === 0x3a /* : */ && path.endsWith(name);
+}
 
-export const hasAttribute = (attrs: readonly Attribute[], name: string): boolean => attrs.some((a) => lastSegment(a.path) === name);
+export function hasAttribute(attrs: readonly Attribute[], name: string): boolean {
+  for (const a of attrs) if (isNamed(a.path, name)) return true;
+  return false;
+}
 
 export function findAttribute(attrs: readonly Attribute[], name: string): Attribute | undefined {
-  return attrs.find((a) => lastSegment(a.path) === name);
+  for (const a of attrs) if (isNamed(a.path, name)) return a;
+  return undefined;
 }
 
 function intLiteral(meta: Meta): number | undefined {

@@ -32,6 +32,8 @@ class EvalError extends Error {
 
 const emptyEnv: ConstEnv = { locals: new Map() };
 
+const comparisons: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
+
 export class ConstEvaluator {
   private readonly constCache = new Map<DefId, EvalResult | 'pending'>();
   private readonly discriminantCache = new Map<DefId, readonly bigint[]>();
@@ -115,8 +117,11 @@ export class ConstEvaluator {
     throw new EvalError(diagnostic(code, message, span, { notes }));
   }
 
+  /** `fail` for the operators, which always pass the span (one function, not one per expression). */
+  private readonly f: Fail = (code, message, span, notes) => this.fail(code, message, span as Span, notes);
+
   private eval(expr: Expr, module: ModuleId, expected: Expected, env: ConstEnv): ConstValue {
-    const f: Fail = (code, message, span, notes) => this.fail(code, message, span ?? expr.span, notes);
+    const f = this.f;
     switch (expr.kind) {
       case 'int': {
         const type = expr.suffix ?? (isIntType(expected) ? expected : expected === 'c_char' ? 'i8' : 'i32');
@@ -149,7 +154,7 @@ export class ConstEvaluator {
       case 'binary': {
         const isShift = expr.op === '<<' || expr.op === '>>';
         const isLogic = expr.op === '&&' || expr.op === '||';
-        const isCompare = ['==', '!=', '<', '<=', '>', '>='].includes(expr.op);
+        const isCompare = comparisons.has(expr.op);
         const leftExpected: Expected = isLogic ? 'bool' : isCompare ? this.peekType(expr.right, module, env) : expected;
         const left = this.eval(expr.left, module, leftExpected ?? (isCompare ? undefined : expected), env);
         const rightExpected: Expected = isShift ? undefined : left.kind === 'int' || left.kind === 'float' ? left.type : isLogic ? 'bool' : undefined;

@@ -13,13 +13,18 @@ export type Fail = (code: DiagnosticCode, message: string, span?: Span, notes?: 
 
 const roundTo = (type: 'f32' | 'f64', v: number): number => (type === 'f32' ? Math.fround(v) : v);
 
-function checked(v: bigint, type: IntType, what: string, span: Span, fail: Fail): ConstValue {
-  if (!inRange(v, type)) return fail('IC2102', `evaluating \`${what}\` overflows ${type}`, span, [`help: the result ${v} is outside ${type}`]);
+/** The expression being evaluated, for messages: text, or a function that writes it (only on failure). */
+type Described = string | (() => string);
+
+const describe = (what: Described): string => (typeof what === 'string' ? what : what());
+
+function checked(v: bigint, type: IntType, what: Described, span: Span, fail: Fail): ConstValue {
+  if (!inRange(v, type)) return fail('IC2102', `evaluating \`${describe(what)}\` overflows ${type}`, span, [`help: the result ${v} is outside ${type}`]);
   return { kind: 'int', value: v, type };
 }
 
 export function applyBinary(op: BinaryOp | 'neg' | 'not', left: ConstValue, right: ConstValue, span: Span, fail: Fail): ConstValue {
-  const what = op === 'neg' ? `-${describeValue(left)}` : op === 'not' ? `!${describeValue(left)}` : `${describeValue(left)} ${op} ${describeValue(right)}`;
+  const what = (): string => (op === 'neg' ? `-${describeValue(left)}` : op === 'not' ? `!${describeValue(left)}` : `${describeValue(left)} ${op} ${describeValue(right)}`);
   if (op === 'not') {
     if (left.kind === 'bool') return { kind: 'bool', value: !left.value };
     if (left.kind === 'int') return { kind: 'int', value: wrap(~left.value, left.type as IntType), type: left.type };
@@ -49,9 +54,9 @@ export function applyBinary(op: BinaryOp | 'neg' | 'not', left: ConstValue, righ
   return fail('IC2107', `mismatched types: cannot compute ${describeValue(left)} ${op} ${describeValue(right)}`, span);
 }
 
-function intOp(op: BinaryOp, a: bigint, b: bigint, type: IntType, rightType: PrimitiveName, what: string, span: Span, fail: Fail): ConstValue {
+function intOp(op: BinaryOp, a: bigint, b: bigint, type: IntType, rightType: PrimitiveName, what: Described, span: Span, fail: Fail): ConstValue {
   if (op === '<<' || op === '>>') {
-    if (b < 0n || b >= BigInt(bits(type))) return fail('IC2102', `evaluating \`${what}\` shifts by ${b}, but ${type} has ${bits(type)} bits`, span);
+    if (b < 0n || b >= BigInt(bits(type))) return fail('IC2102', `evaluating \`${describe(what)}\` shifts by ${b}, but ${type} has ${bits(type)} bits`, span);
     return { kind: 'int', value: op === '<<' ? wrap(a << b, type) : a >> b, type };
   }
   if (rightType !== type) return fail('IC2107', `mismatched types: ${type} ${op} ${rightType}`, span, [`help: cast one side, e.g. \`as ${type}\``]);
@@ -64,7 +69,7 @@ function intOp(op: BinaryOp, a: bigint, b: bigint, type: IntType, rightType: Pri
       return checked(a * b, type, what, span, fail);
     case '/':
     case '%':
-      if (b === 0n) return fail('IC2103', `evaluating \`${what}\` divides by zero`, span);
+      if (b === 0n) return fail('IC2103', `evaluating \`${describe(what)}\` divides by zero`, span);
       return checked(op === '/' ? a / b : a % b, type, what, span, fail);
     case '&':
       return { kind: 'int', value: a & b, type };

@@ -13,10 +13,15 @@ export const isFloatType = (t: string | undefined): t is 'f32' | 'f64' => t === 
 export const isSigned = (t: IntType): boolean => t.startsWith('i');
 export const bits = (t: IntType): number => bitsOf[t];
 
-export function range(t: IntType): { min: bigint; max: bigint } {
+function computeRange(t: IntType): { readonly min: bigint; readonly max: bigint } {
   const n = BigInt(bitsOf[t]);
   return isSigned(t) ? { min: -(1n << (n - 1n)), max: (1n << (n - 1n)) - 1n } : { min: 0n, max: (1n << n) - 1n };
 }
+
+/** Computed once per type: every literal and every arithmetic result is range-checked. */
+const ranges = Object.fromEntries(Object.keys(bitsOf).map((t) => [t, computeRange(t as IntType)])) as Record<IntType, { readonly min: bigint; readonly max: bigint }>;
+
+export const range = (t: IntType): { readonly min: bigint; readonly max: bigint } => ranges[t];
 
 export const inRange = (v: bigint, t: IntType): boolean => {
   const r = range(t);

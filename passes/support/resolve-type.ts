@@ -5,9 +5,10 @@
  */
 import type { GenericArg, TypeNode } from '../../compiler/syntax/ast.js';
 import type { HirGenericArg, HirType, KnownTypeName, ModuleId, ModuleScope } from '../../compiler/hir.js';
-import { lookupPath } from './scopes.js';
-import { cTypeAliases, knownLibraryTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
+import { EXTERN_PREFIX, lookupPath } from './scopes.js';
+import { cTypeAliases, externalCrates, knownLibraryTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
 import type { PrimitiveName } from '../../compiler/hir.js';
+import type { Span } from '../../compiler/source.js';
 
 export interface TypeContext {
   readonly modules: Readonly<Record<ModuleId, ModuleScope>>;
@@ -33,15 +34,14 @@ export function resolveType(ctx: TypeContext, t: TypeNode): HirType {
       return { kind: 'slice', element: resolveType(ctx, t.element), span };
     case 'tuple':
       return t.elements.length === 0 ? { kind: 'unit', span } : { kind: 'tuple', elements: t.elements.map((e) => resolveType(ctx, e)), span };
-    case 'fnPointer':
-      return {
-        kind: 'fnPointer',
-        ...(t.abi !== undefined ? { abi: t.abi } : {}),
-        params: t.params.map((p) => ({ ...(p.name !== undefined ? { name: p.name } : {}), type: resolveType(ctx, p.type) })),
-        returns: t.returns ? resolveType(ctx, t.returns) : { kind: 'unit', span },
-        variadic: t.variadic,
-        span,
-      };
+    case 'fnPointer': {
+      // Optional keys written out per case (not spread): the key order is part of `--dump-ir`.
+      const params = t.params.map((p) => (p.name !== undefined ? { name: p.name, type: resolveType(ctx, p.type) } : { type: resolveType(ctx, p.type) }));
+      const returns: HirType = t.returns ? resolveType(ctx, t.returns) : { kind: 'unit', span };
+      return t.abi !== undefined
+        ? { kind: 'fnPointer', abi: t.abi, params, returns, variadic: t.variadic, span }
+        : { kind: 'fnPointer', params, returns, variadic: t.variadic, span };
+    }
     case 'never':
       return { kind: 'never', span };
     case 'infer':
@@ -56,29 +56,49 @@ export function resolveType(ctx: TypeContext, t: TypeNode): HirType {
 }
 
 function resolvePathType(ctx: TypeContext, t: Extract<TypeNode, { kind: 'path' }>): HirType {
-  const span = t.span;
   const segments = t.path.segments;
-  const names = segments.map((s) => s.name);
   const last = segments[segments.length - 1];
-  const args = (last?.generics ?? []).flatMap((a) => resolveGenericArg(ctx, a));
-  const text = names.join('::');
-  if (names.length === 1 && !t.path.global) {
+  const args = last?.generics ? last.generics.flatMap((a) => resolveGenericArg(ctx, a)) : [];
+  if (segments.length === 1 && !t.path.global && last) return resolveName(ctx, last.name, args, t.span);
+  return resolveQualified(ctx, segments.map((s) => s.name), t.path.global, args, t.span);
+}
+
+/**
+ * A one-segment path (`u8`, `Point`, `T`): most types in a crate. Answers what `lookupPath` would
+ * from the module scope directly, without building a segment list or a target per type.
+ */
+function resolveName(ctx: TypeContext, name: string, args: HirGenericArg[], span: Span): HirType {
+  if (ctx.typeParams.has(name)) return { kind: 'param', name, span };
+  if (name === 'Self') return ctx.selfType ?? { kind: 'unresolved', text: name, span };
+  if (name === 'crate' || name === 'self' || name === 'super' || name === '<qualified>') return resolveQualified(ctx, [name], false, args, span);
+  const entry = ctx.modules[ctx.module]?.types[name];
+  if (typeof entry === 'string' && !entry.startsWith(EXTERN_PREFIX)) return { kind: 'def', def: entry, args, span };
+  if (entry !== undefined || externalCrates.has(name)) return resolveQualified(ctx, [name], false, args, span);
+  if (primitiveTypes.has(name)) return { kind: 'primitive', name: name as PrimitiveName, span };
+  if (unsupportedPrimitives.has(name)) return { kind: 'known', name: name as KnownTypeName, args, span };
+  if (preludeTypes.has(name)) return { kind: 'known', name: name as KnownTypeName, args, span };
+  return { kind: 'unresolved', text: name, span };
+}
+
+/** Any path, through `lookupPath`. `text` (the path as written) is joined only for the types that keep it. */
+function resolveQualified(ctx: TypeContext, names: readonly string[], global: boolean, args: HirGenericArg[], span: Span): HirType {
+  if (names.length === 1 && !global) {
     const name = names[0] as string;
     if (ctx.typeParams.has(name)) return { kind: 'param', name, span };
-    if (name === 'Self') return ctx.selfType ?? { kind: 'unresolved', text, span };
+    if (name === 'Self') return ctx.selfType ?? { kind: 'unresolved', text: names.join('::'), span };
   }
   if (names[0] === '<qualified>') return { kind: 'unsupported', what: 'a qualified path `<T as Trait>::…`', span };
-  const target = lookupPath(ctx.modules, ctx.module, names, t.path.global, 'types');
+  const target = lookupPath(ctx.modules, ctx.module, names, global, 'types');
   if (target?.kind === 'def') return { kind: 'def', def: target.def, args, span };
-  if (target?.kind === 'extern') return externalType(target.path, args, text, span);
-  if (target?.kind === 'module') return { kind: 'unresolved', text, span };
+  if (target?.kind === 'extern') return externalType(target.path, args, names.join('::'), span);
+  if (target?.kind === 'module') return { kind: 'unresolved', text: names.join('::'), span };
   if (names.length === 1) {
     const name = names[0] as string;
     if (primitiveTypes.has(name)) return { kind: 'primitive', name: name as PrimitiveName, span };
     if (unsupportedPrimitives.has(name)) return { kind: 'known', name: name as KnownTypeName, args, span };
     if (preludeTypes.has(name)) return { kind: 'known', name: name as KnownTypeName, args, span };
   }
-  return { kind: 'unresolved', text, span };
+  return { kind: 'unresolved', text: names.join('::'), span };
 }
 
 function externalType(path: readonly string[], args: HirGenericArg[], text: string, span: TypeNode['span']): HirType {

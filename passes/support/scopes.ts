@@ -34,6 +34,7 @@ export function targetEntry(target: PathTarget): DefId | { module: ModuleId } {
 /**
  * Resolves `segments` written in `from`. All but the last segment must name modules (or external
  * crates); the last is looked up in `namespace`. Returns undefined when a segment names nothing.
+ * (Walks the segments by index: this runs for every path in the crate.)
  */
 export function lookupPath(
   modules: Readonly<Record<ModuleId, ModuleScope>>,
@@ -44,24 +45,23 @@ export function lookupPath(
 ): PathTarget | undefined {
   const first = segments[0];
   if (first === undefined) return undefined;
+  const count = segments.length;
   let current: PathTarget;
-  let rest = segments.slice(1);
   if (global) current = { kind: 'extern', path: [first] };
   else if (first === 'crate') current = { kind: 'module', module: 'crate' };
   else if (first === 'self') current = { kind: 'module', module: from };
   else if (first === 'super') current = { kind: 'module', module: modules[from]?.parent ?? 'crate' };
   else {
     const scope = modules[from];
-    const own = rest.length === 0 ? scope?.[namespace][first] : scope?.types[first];
+    const own = count === 1 ? scope?.[namespace][first] : scope?.types[first];
     const target = entryTarget(own);
     if (target) current = target;
     else if (externalCrates.has(first)) current = { kind: 'extern', path: [first] };
     else return undefined;
   }
-  if (segments.length === 1 && (first === 'crate' || first === 'self' || first === 'super')) return current;
-  while (rest.length > 0) {
-    const name = rest[0] as string;
-    rest = rest.slice(1);
+  if (count === 1 && (first === 'crate' || first === 'self' || first === 'super')) return current;
+  for (let i = 1; i < count; i++) {
+    const name = segments[i] as string;
     if (current.kind === 'extern') {
       current = { kind: 'extern', path: [...current.path, name] };
       continue;
@@ -73,7 +73,7 @@ export function lookupPath(
     }
     if (name === 'self') continue;
     const scope = modules[current.module];
-    const entry = rest.length === 0 ? scope?.[namespace][name] : scope?.types[name];
+    const entry = i === count - 1 ? scope?.[namespace][name] : scope?.types[name];
     const next = entryTarget(entry);
     if (!next) return undefined;
     current = next;

@@ -13,6 +13,7 @@ export const emptyGenericEnv: GenericEnv = { types: new Map(), consts: new Map()
 
 /** Pairs non-lifetime params with non-lifetime args; undefined when their counts differ. */
 export function bindGenerics(params: readonly HirGenericParam[], args: readonly HirGenericArg[], outer: GenericEnv): GenericEnv | undefined {
+  if (params.length === 0 && args.length === 0) return emptyGenericEnv; // most types are not generic
   const ps = params.filter((p) => p.kind !== 'lifetime');
   const as = args.filter((a) => a.kind !== 'lifetime');
   if (ps.length !== as.length) return undefined;
@@ -39,11 +40,22 @@ function substituteConst(a: Extract<HirGenericArg, { kind: 'const' }>, env: Gene
   return a;
 }
 
-export function substituteArgs(args: readonly HirGenericArg[], env: GenericEnv): HirGenericArg[] {
+export function substituteArgs(args: readonly HirGenericArg[], env: GenericEnv): readonly HirGenericArg[] {
+  if (args.length === 0) return args;
   return args.map((a) => (a.kind === 'type' ? { kind: 'type', type: substitute(a.type, env) } : a.kind === 'const' ? substituteConst(a, env) : a));
 }
 
+const isEmpty = (env: GenericEnv): boolean => env.types.size === 0 && env.consts.size === 0;
+
+/**
+ * `t` with the parameters bound in `env` replaced. Types are immutable, so with nothing bound the
+ * answer is `t` itself (most substitutions, in a crate with few generics) rather than a copy.
+ */
 export function substitute(t: HirType, env: GenericEnv): HirType {
+  return isEmpty(env) ? t : substituteIn(t, env);
+}
+
+function substituteIn(t: HirType, env: GenericEnv): HirType {
   switch (t.kind) {
     case 'param':
       return env.types.get(t.name) ?? t;
@@ -51,16 +63,16 @@ export function substitute(t: HirType, env: GenericEnv): HirType {
     case 'known':
       return { ...t, args: substituteArgs(t.args, env) };
     case 'pointer':
-      return { ...t, pointee: substitute(t.pointee, env) };
+      return { ...t, pointee: substituteIn(t.pointee, env) };
     case 'reference':
-      return { ...t, referent: substitute(t.referent, env) };
+      return { ...t, referent: substituteIn(t.referent, env) };
     case 'array':
     case 'slice':
-      return { ...t, element: substitute(t.element, env) };
+      return { ...t, element: substituteIn(t.element, env) };
     case 'tuple':
-      return { ...t, elements: t.elements.map((e) => substitute(e, env)) };
+      return { ...t, elements: t.elements.map((e) => substituteIn(e, env)) };
     case 'fnPointer':
-      return { ...t, params: t.params.map((p) => ({ ...p, type: substitute(p.type, env) })), returns: substitute(t.returns, env) };
+      return { ...t, params: t.params.map((p) => ({ ...p, type: substituteIn(p.type, env) })), returns: substituteIn(t.returns, env) };
     case 'primitive':
     case 'unit':
     case 'never':

@@ -52,6 +52,7 @@ export function typeText(t: HirType, constText: ConstArgText): string {
 }
 
 export function argsText(args: readonly HirGenericArg[], constText: ConstArgText): string {
+  if (args.length === 0) return '';
   const shown = args.filter((a) => a.kind !== 'lifetime');
   if (shown.length === 0) return '';
   return `<${shown.map((a) => (a.kind === 'type' ? typeText(a.type, constText) : a.kind === 'const' ? constText(a) : '')).join(', ')}>`;
@@ -59,5 +60,6 @@ export function argsText(args: readonly HirGenericArg[], constText: ConstArgText
 
 /** A key identifying one instance for "visit once" sets (const args by their source position). */
 export function instanceKey(def: DefId, args: readonly HirGenericArg[], env: GenericEnv): string {
+  if (args.length === 0) return def;
   return def + argsText(substituteArgs(args, env), (a) => `{${a.module}:${a.span.file}:${a.span.start}}`);
 }
