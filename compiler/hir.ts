@@ -35,6 +35,12 @@ export type KnownTypeName =
   | 'String' | 'Vec' | 'Box' | 'Rc' | 'Arc' | 'HashMap' | 'CString' | 'CStr'
   | 'str' | 'u128' | 'i128';
 
+/**
+ * The support crate's pattern types (`crates/interopc`), also under Interoptopus' names: C layouts
+ * with a meaning the idiomatic backends use (see `IrStruct.pattern`, `IrAlias.pattern`).
+ */
+export type PatternTypeName = 'Slice' | 'SliceMut' | 'FfiOption' | 'Bool' | 'AsciiPointer';
+
 export type HirType =
   | { readonly kind: 'primitive'; readonly name: PrimitiveName; readonly span: Span }
   /** `()` */
@@ -60,6 +66,8 @@ export type HirType =
       readonly span: Span;
     }
   | { readonly kind: 'known'; readonly name: KnownTypeName; readonly args: readonly HirGenericArg[]; readonly span: Span }
+  /** A pattern type of `interopc` (or `interoptopus`), with its generic arguments. */
+  | { readonly kind: 'pattern'; readonly name: PatternTypeName; readonly args: readonly HirGenericArg[]; readonly span: Span }
   /** A path that names nothing known; `text` as written. */
   | { readonly kind: 'unresolved'; readonly text: string; readonly span: Span }
   /** Trait objects, `impl Trait`, `_`, type macros. */

@@ -88,8 +88,27 @@ export interface IrField {
   readonly offset?: number;
 }
 
+/**
+ * What a pattern struct means to the idiomatic backends. The C layout is the struct itself; C
+ * emits it like any other.
+ */
+export type IrStructPattern =
+  /** `Slice<T>` / `SliceMut<T>`: fields `data` (nullable pointer to `element`) and `len` (`u64`). */
+  | { readonly kind: 'slice'; readonly element: TypeRef; readonly mutable: boolean }
+  /** `FfiOption<T>`: fields `t` (the value) and `is_some` (`u8`, nonzero when present). */
+  | { readonly kind: 'option'; readonly value: TypeRef };
+
+/** What a pattern alias means to the idiomatic backends; C sees the target type. */
+export type IrAliasPattern =
+  /** `Bool`: a `u8`, nonzero meaning true. */
+  | { readonly kind: 'bool' }
+  /** `AsciiPointer`: a nullable `const char*` to a NUL-terminated UTF-8 string. */
+  | { readonly kind: 'string' };
+
 export interface IrStruct extends IrDeclBase {
   readonly kind: 'struct';
+  /** Set for the support crate's pattern types (slices, options). */
+  readonly pattern?: IrStructPattern;
   readonly shape: 'named' | 'tuple';
   /** `repr(transparent)`: the ABI of its single non-zero-sized field. */
   readonly transparent: boolean;
@@ -135,6 +154,8 @@ export interface IrOpaque extends IrDeclBase {
 export interface IrAlias extends IrDeclBase {
   readonly kind: 'alias';
   readonly target: TypeRef;
+  /** Set for the support crate's `Bool` and `AsciiPointer`. */
+  readonly pattern?: IrAliasPattern;
 }
 
 export type IrTypeDecl = IrStruct | IrUnion | IrEnum | IrOpaque | IrAlias;

@@ -17,6 +17,7 @@ import { arrayLength } from './support/array-length.js';
 import { bindGenerics, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
 import { argsText, type ConstArgText } from './support/type-text.js';
 import { floatText } from './support/float-text.js';
+import { optionDecl, scalarPatternDecl, sliceDecl } from './support/pattern-decls.js';
 import { isZeroSized, unalias } from './support/type-shapes.js';
 
 const PRIMITIVE_IR: Record<string, TypeRef> = {};
@@ -70,6 +71,8 @@ class Monomorphizer {
         };
       case 'known':
         return this.knownRef(t, env);
+      case 'pattern':
+        return this.patternRef(t, env);
       case 'slice':
       case 'tuple':
       case 'unresolved':
@@ -93,6 +96,47 @@ class Monomorphizer {
         return this.typeRef(arg.type, env);
       default:
         throw new InternalError(`${t.name} after validation`);
+    }
+  }
+
+  /** A pattern type: its declaration, created on first use (one per element type). */
+  private patternRef(t: Extract<HirType, { kind: 'pattern' }>, env: GenericEnv): TypeRef {
+    if (t.name === 'Bool' || t.name === 'AsciiPointer') {
+      const id = `interopc::${t.name}`;
+      if (!this.byId.has(id)) this.addDecl(scalarPatternDecl(t.name, t.span));
+      return { kind: 'named', id };
+    }
+    const arg = t.args.find((a): a is Extract<HirGenericArg, { kind: 'type' }> => a.kind === 'type');
+    if (!arg) throw new InternalError(`${t.name} without a type argument after validation`);
+    const inner = this.typeRef(arg.type, env);
+    const id = `interopc::${t.name}<${this.rustTypeOf(inner)}>`;
+    if (!this.byId.has(id)) {
+      const name = `${t.name}_${this.mangleRef(inner)}`;
+      this.addDecl(t.name === 'FfiOption' ? optionDecl(id, name, inner, t.span) : sliceDecl(id, name, inner, t.name === 'SliceMut', t.span));
+    }
+    return { kind: 'named', id };
+  }
+
+  private addDecl(decl: IrTypeDecl): void {
+    this.byId.set(decl.id, decl);
+    this.types.push(decl);
+  }
+
+  /** The Rust spelling of an IR type, for ids and `rustType`. */
+  private rustTypeOf(ref: TypeRef): string {
+    switch (ref.kind) {
+      case 'primitive':
+        return ref.name === 'c_char' ? 'core::ffi::c_char' : ref.name === 'void' ? '()' : ref.name;
+      case 'named': {
+        const decl = this.byId.get(ref.id);
+        return decl && decl !== 'pending' ? decl.rustType : ref.id;
+      }
+      case 'pointer':
+        return `*${ref.mutable ? 'mut' : 'const'} ${this.rustTypeOf(ref.pointee)}`;
+      case 'array':
+        return `[${this.rustTypeOf(ref.element)}; ${ref.length}]`;
+      case 'fnPointer':
+        return `extern "C" fn(${ref.signature.params.map((p) => this.rustTypeOf(p.type)).join(', ')}) -> ${this.rustTypeOf(ref.signature.returns)}`;
     }
   }
 

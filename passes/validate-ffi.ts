@@ -129,6 +129,14 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
           return visit(t.returns, env, 'return', site, depth);
         case 'known':
           return visitKnown(t, env, use, site, depth);
+        case 'pattern': {
+          if (t.name === 'Bool' || t.name === 'AsciiPointer') return;
+          const element = t.args.find((a) => a.kind === 'type');
+          if (element?.kind !== 'type') return report('IC2207', `\`${t.name}\` needs its element type, e.g. \`${t.name}<u8>\``, t.span, note(site));
+          // A slice's elements are read by value on the other side, so they need a C layout too.
+          const role = t.name === 'FfiOption' ? 'value' : 'element';
+          return visit(element.type, env, 'value', `the ${role} type of \`${t.name}\` in ${site}`, depth + 1);
+        }
         case 'unresolved':
           return report('IC2001', `cannot find type \`${t.text}\` in this crate`, t.span, [...note(site), 'help: interopc reads only this crate\'s source: define the type here (with #[repr(C)]) or use a C type']);
         case 'unsupported':

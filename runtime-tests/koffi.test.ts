@@ -23,6 +23,15 @@ const alloc = (type: string, value: number | bigint): bigint => {
   return p;
 };
 const read = (p: bigint, type: string): unknown => koffi.decode(p, type);
+/** `values` in native memory, for a slice's `data`. */
+const allocArray = (type: string, values: readonly (number | bigint)[]): bigint => {
+  const p = koffi.alloc(type, Math.max(1, values.length)) as bigint;
+  koffi.encode(p, koffi.array(type, values.length, 'Array'), values);
+  return p;
+};
+/** A NUL-terminated copy of `text` in native memory; its address. */
+const cString = (text: string): bigint => allocArray('uint8_t', [...Buffer.from(text, 'utf8'), 0]);
+const address = (p: bigint): bigint => koffi.address(p) as bigint;
 
 const expectations: Record<string, Check> = {
   primitive_void: (t, f) => t.is(f(), undefined),
@@ -177,6 +186,39 @@ const expectations: Record<string, Check> = {
   callback_optional: (t, f) => {
     t.is(f((x: number) => x + 1, 1), 2);
     t.is(f(null, 7), 7);
+  },
+  pattern_ffi_slice_1: (t, f) => {
+    t.is(f({ data: allocArray('uint32_t', [1, 2, 39]), len: 3 }), 42);
+    t.is(f({ data: null, len: 5 }), 0);
+  },
+  pattern_ffi_slice_2: (t, f) => {
+    const points = { data: allocArray('float', [1, 2, 3, 4, 5, 6]), len: 2 };
+    t.deepEqual(f(points, 1), { x: 4, y: 5, z: 6 });
+    t.deepEqual(f(points, 2), { x: 0, y: 0, z: 0 });
+  },
+  pattern_ffi_slice_mut_1: (t, f) => {
+    const bytes = allocArray('uint8_t', [0, 0, 0, 0]);
+    t.is(BigInt(f({ data: bytes, len: 4 }, 7)), 4n);
+    t.deepEqual(koffi.decode(bytes, koffi.array('uint8_t', 4, 'Array')), [7, 7, 7, 7]);
+  },
+  pattern_ffi_option_1: (t, f) => t.deepEqual(f({ t: { v: -5 }, is_some: 1 }), { t: { v: -5 }, is_some: 1 }),
+  pattern_ffi_option_2: (t, f) => {
+    t.deepEqual(f({ t: { v: -5 }, is_some: 1 }), { v: -5 });
+    t.deepEqual(f({ t: { v: 9 }, is_some: 0 }), { v: -1 });
+  },
+  pattern_ffi_bool: (t, f) => {
+    t.is(f(0), 1);
+    t.is(f(7), 0);
+  },
+  pattern_ascii_pointer_1: (t, f) => {
+    t.is(f('hello'), 5);
+    t.is(f(null), 0);
+  },
+  pattern_ascii_pointer_2: (t, f) => t.is(f(), 'pattern string'),
+  pattern_ascii_pointer_3: (t, f) => t.is(f({ ascii_string: 'four' }), 4),
+  pattern_ascii_pointer_4: (t, f) => {
+    const words = allocArray('uint64_t', [address(cString('ab')), 0n, address(cString('cde'))]);
+    t.is(f({ data: words, len: 3 }), 5);
   },
   get_doubler: (t, f, b) => {
     void b;

@@ -3,7 +3,7 @@
  * standard library's and libc's C types. Paths are matched by their final segment once the path is
  * known to be external (std, core, alloc, libc).
  */
-import type { KnownTypeName, PrimitiveName } from '../../compiler/hir.js';
+import type { KnownTypeName, PatternTypeName, PrimitiveName } from '../../compiler/hir.js';
 
 export const primitiveTypes: ReadonlySet<string> = new Set([
   'bool', 'char', 'u8', 'u16', 'u32', 'u64', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize', 'f32', 'f64',
@@ -27,3 +27,20 @@ export const knownLibraryTypes: ReadonlySet<KnownTypeName> = new Set<KnownTypeNa
 export const preludeTypes: ReadonlySet<string> = new Set(['Option', 'Vec', 'String', 'Box']);
 
 export const externalCrates: ReadonlySet<string> = new Set(['std', 'core', 'alloc', 'libc', 'interopc', 'interoptopus']);
+
+/** Crates whose pattern types interopc knows: the support crate and Interoptopus. */
+export const patternCrates: ReadonlySet<string> = new Set(['interopc', 'interoptopus']);
+
+/** Pattern type names, in both spellings, by their final path segment. */
+export const patternTypes: Readonly<Record<string, PatternTypeName>> = {
+  Slice: 'Slice',
+  SliceMut: 'SliceMut',
+  FfiOption: 'FfiOption',
+  Bool: 'Bool',
+  AsciiPointer: 'AsciiPointer',
+  CStrPointer: 'AsciiPointer',
+  FFISlice: 'Slice',
+  FFISliceMut: 'SliceMut',
+  FFIOption: 'FfiOption',
+  FFIBool: 'Bool',
+};

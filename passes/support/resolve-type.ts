@@ -6,7 +6,7 @@
 import type { GenericArg, TypeNode } from '../../compiler/syntax/ast.js';
 import type { HirGenericArg, HirType, KnownTypeName, ModuleId, ModuleScope } from '../../compiler/hir.js';
 import { EXTERN_PREFIX, lookupPath } from './scopes.js';
-import { cTypeAliases, externalCrates, knownLibraryTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
+import { cTypeAliases, externalCrates, knownLibraryTypes, patternCrates, patternTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
 import type { PrimitiveName } from '../../compiler/hir.js';
 import type { Span } from '../../compiler/source.js';
 
@@ -103,6 +103,8 @@ function resolveQualified(ctx: TypeContext, names: readonly string[], global: bo
 
 function externalType(path: readonly string[], args: HirGenericArg[], text: string, span: TypeNode['span']): HirType {
   const last = path[path.length - 1] ?? '';
+  const pattern = patternCrates.has(path[0] ?? '') ? patternTypes[last] : undefined;
+  if (pattern) return { kind: 'pattern', name: pattern, args, span };
   const alias = cTypeAliases[last];
   if (alias) return { kind: 'primitive', name: alias, span };
   if (knownLibraryTypes.has(last as KnownTypeName)) return { kind: 'known', name: last as KnownTypeName, args, span };

@@ -61,6 +61,7 @@ function substituteIn(t: HirType, env: GenericEnv): HirType {
       return env.types.get(t.name) ?? t;
     case 'def':
     case 'known':
+    case 'pattern':
       return { ...t, args: substituteArgs(t.args, env) };
     case 'pointer':
       return { ...t, pointee: substituteIn(t.pointee, env) };

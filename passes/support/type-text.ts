@@ -44,6 +44,8 @@ export function typeText(t: HirType, constText: ConstArgText): string {
     }
     case 'known':
       return (knownPaths[t.name] ?? t.name) + argsText(t.args, constText);
+    case 'pattern':
+      return `interopc::${t.name}` + argsText(t.args, constText);
     case 'unresolved':
       return t.text;
     case 'unsupported':

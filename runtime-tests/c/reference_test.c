@@ -231,7 +231,49 @@ static void constants(void) {
     CHECK(REFERENCE_API_HASH != 0);
 }
 
+static void patterns(void) {
+    uint32_t numbers[] = {1, 2, 39};
+    Slice_u32 slice = {numbers, 3};
+    Slice_u32 empty = {NULL, 5};
+    CHECK(pattern_ffi_slice_1(slice) == 42);
+    CHECK(pattern_ffi_slice_1(empty) == 0);
+
+    Vec3f32 points[] = {{1.0f, 2.0f, 3.0f}, {4.0f, 5.0f, 6.0f}};
+    Slice_Vec3f32 point_slice = {points, 2};
+    Vec3f32 second = pattern_ffi_slice_2(point_slice, 1);
+    CHECK(second.x == 4.0f && second.y == 5.0f && second.z == 6.0f);
+    Vec3f32 outside = pattern_ffi_slice_2(point_slice, 2);
+    CHECK(outside.x == 0.0f && outside.y == 0.0f && outside.z == 0.0f);
+    CHECK(pattern_ffi_slice_2(point_slice, -1).x == 0.0f);
+
+    uint8_t bytes[4] = {0};
+    SliceMut_u8 writable = {bytes, 4};
+    CHECK(pattern_ffi_slice_mut_1(writable, 7) == 4);
+    CHECK(bytes[0] == 7 && bytes[3] == 7);
+
+    FfiOption_Inner some = {{-5}, 1};
+    FfiOption_Inner none = {{9}, 0};
+    FfiOption_Inner same = pattern_ffi_option_1(some);
+    CHECK(same.is_some == 1 && same.t.v == -5);
+    CHECK(pattern_ffi_option_2(some).v == -5);
+    CHECK(pattern_ffi_option_2(none).v == -1);
+
+    CHECK(pattern_ffi_bool(0) == 1);
+    CHECK(pattern_ffi_bool(7) == 0);
+
+    CHECK(pattern_ascii_pointer_1("hello") == 5);
+    CHECK(pattern_ascii_pointer_1(NULL) == 0);
+    CHECK(pattern_ascii_pointer_1("bad \xff utf8") == 0);
+    CHECK(strcmp(pattern_ascii_pointer_2(), "pattern string") == 0);
+    UseAsciiStringPattern holder = {"four"};
+    CHECK(pattern_ascii_pointer_3(holder) == 4);
+    AsciiPointer words[] = {"ab", NULL, "cde"};
+    Slice_AsciiPointer word_slice = {words, 3};
+    CHECK(pattern_ascii_pointer_4(word_slice) == 5);
+}
+
 int main(void) {
+    patterns();
     primitives();
     pointers();
     structs();

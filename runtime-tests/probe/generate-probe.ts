@@ -40,13 +40,17 @@ export function generateProbeCrate(crateDir: string, ir: IrModule): ProbeCrate {
   const insertions: Insertion[] = [];
   for (const decl of ir.types) {
     if (decl.kind === 'alias' || decl.kind === 'opaque') continue;
-    const fields = decl.kind === 'enum' ? [] : decl.fields.map((f) => f.rustName);
+    // Pattern types live in the support crate: their fields are private there (its own tests pin
+    // the offsets), and their span is a use site, so they are probed by size from the crate root.
+    const pattern = decl.kind === 'struct' && decl.pattern !== undefined;
+    const fields = decl.kind === 'enum' || pattern ? [] : decl.fields.map((f) => f.rustName);
     const index = probes.length;
     probes.push({ kind: 'layout', id: decl.id, fields });
     const offsets = fields.map((f) => `, core::mem::offset_of!(${decl.rustType}, ${f})`).join('');
     const format = ['{}', '{}', ...fields.map(() => '{}')].join(' ');
     const body = `println!("INTEROPC_PROBE ${index} ${format}", core::mem::size_of::<${decl.rustType}>(), core::mem::align_of::<${decl.rustType}>()${offsets});`;
-    insertions.push({ file: decl.span.file, offset: decl.span.end, text: probeModule(index, body) });
+    const at = pattern ? { file: 'src/lib.rs', offset: readFileSync(join(dir, 'src/lib.rs'), 'utf8').length } : { file: decl.span.file, offset: decl.span.end };
+    insertions.push({ ...at, text: probeModule(index, body) });
   }
   for (const c of ir.constants) {
     const index = probes.length;
