@@ -45,3 +45,10 @@ test('the one-pass writer hashes exactly the canonical JSON of the API surface (
     t.is(apiHash(module), definition);
   }
 });
+
+test('pattern annotations are idiomatic-only facts: the hash ignores them', (t) => {
+  const plain = ir([], 'u8');
+  const [struct] = plain.types;
+  const annotated: IrModule = { ...plain, types: [{ ...(struct as Extract<IrModule['types'][number], { kind: 'struct' }>), pattern: { kind: 'option', value: { kind: 'primitive', name: 'u8' } } }] };
+  t.is(apiHash(annotated), apiHash(plain));
+});

@@ -137,8 +137,24 @@ export interface IrVariant {
   readonly docs: readonly string[];
 }
 
+/**
+ * An error enum (`#[ffi_type(error)]`, Interoptopus' `patterns(ffi_error)`): functions returning it
+ * report failure through it, and idiomatic backends turn values other than `success` into
+ * exceptions. The fields name the variants with those roles.
+ */
+export interface IrErrorPattern {
+  readonly kind: 'error';
+  /** `Ok` or `Success`: the value 0 by convention. */
+  readonly success: string;
+  /** Returned when a required pointer was null. */
+  readonly null: string;
+  /** Returned when Rust panicked and the panic was caught at the boundary. */
+  readonly panic: string;
+}
+
 export interface IrEnum extends IrDeclBase {
   readonly kind: 'enum';
+  readonly pattern?: IrErrorPattern;
   /** `repr(u8)` etc.; `repr(C)` alone is `c_int`. */
   readonly repr: EnumRepr;
   readonly variants: readonly IrVariant[];

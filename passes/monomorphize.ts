@@ -17,7 +17,7 @@ import { arrayLength } from './support/array-length.js';
 import { bindGenerics, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
 import { argsText, type ConstArgText } from './support/type-text.js';
 import { floatText } from './support/float-text.js';
-import { optionDecl, scalarPatternDecl, sliceDecl } from './support/pattern-decls.js';
+import { errorPattern, optionDecl, scalarPatternDecl, sliceDecl } from './support/pattern-decls.js';
 import { isZeroSized, unalias } from './support/type-shapes.js';
 
 const PRIMITIVE_IR: Record<string, TypeRef> = {};
@@ -183,7 +183,10 @@ class Monomorphizer {
     else if (def.kind === 'enum') {
       const values = this.program.discriminants[def.id] ?? [];
       const variants = def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs }));
-      decl = { kind: 'enum', id, name, rustType: id, docs, span, nameSpan, repr: def.repr.int ?? 'c_int', variants };
+      const pattern = def.ffiType?.error ? errorPattern(def.variants.map((v) => v.name)) : undefined;
+      decl = pattern
+        ? { kind: 'enum', id, name, rustType: id, docs, span, nameSpan, pattern, repr: def.repr.int ?? 'c_int', variants }
+        : { kind: 'enum', id, name, rustType: id, docs, span, nameSpan, repr: def.repr.int ?? 'c_int', variants };
     } else {
       const skip = def.ffiType?.skip;
       const tuple = def.kind === 'struct' && def.shape === 'tuple';

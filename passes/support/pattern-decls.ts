@@ -3,7 +3,7 @@
  * the Rust type has, plus a `pattern` saying what it means; they are created on first use, like
  * generic instances.
  */
-import type { IrAlias, IrStruct, TypeRef } from '../../compiler/ir.js';
+import type { IrAlias, IrErrorPattern, IrStruct, TypeRef } from '../../compiler/ir.js';
 import type { Span } from '../../compiler/source.js';
 
 /** `Slice<T>` / `SliceMut<T>`: `{ data: *const T, len: u64 }` (`*mut T` for `SliceMut`). */
@@ -62,4 +62,21 @@ export function scalarPatternDecl(which: 'Bool' | 'AsciiPointer', span: Span): I
         target: { kind: 'pointer', mutable: false, nullable: true, pointee: { kind: 'primitive', name: 'c_char' } },
         pattern: { kind: 'string' },
       };
+}
+
+/** Variant names an error enum needs, by role; the first name listed is the one suggested. */
+export const errorRoles = { success: ['Ok', 'Success'], null: ['Null'], panic: ['Panic'] } as const;
+
+/** The error pattern of an enum with these variants, or undefined when a role has no variant. */
+export function errorPattern(variants: readonly string[]): IrErrorPattern | undefined {
+  const find = (names: readonly string[]): string | undefined => variants.find((v) => names.includes(v));
+  const success = find(errorRoles.success);
+  const nullValue = find(errorRoles.null);
+  const panic = find(errorRoles.panic);
+  return success && nullValue && panic ? { kind: 'error', success, null: nullValue, panic } : undefined;
+}
+
+/** The roles an error enum with these variants lacks, as the variant names to add. */
+export function missingErrorVariants(variants: readonly string[]): string[] {
+  return Object.values(errorRoles).flatMap((names) => (variants.some((v) => (names as readonly string[]).includes(v)) ? [] : [names[0]]));
 }

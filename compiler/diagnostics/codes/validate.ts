@@ -12,6 +12,7 @@ export const validateCodes = {
   IC2208: { severity: 'error', title: 'enum without variants' },
   IC2209: { severity: 'warning', title: 'function uses a non-C ABI and is not exported' },
   IC2210: { severity: 'error', title: 'invalid repr' },
+  IC2211: { severity: 'error', title: 'error enum lacks a required variant' },
   IC2301: { severity: 'error', title: 'infinitely sized type' },
   IC2302: { severity: 'error', title: 'array too large' },
   IC2401: { severity: 'error', title: 'two items have the same emitted name' },
