@@ -161,6 +161,8 @@ export interface AliasDef extends DefBase {
   readonly kind: 'alias';
   readonly generics: readonly HirGenericParam[];
   readonly target: HirType;
+  /** Declared by `callback!(…)`: a named, nullable function pointer type. */
+  readonly callback?: boolean;
 }
 
 export interface ConstDef extends DefBase {

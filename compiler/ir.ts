@@ -103,7 +103,9 @@ export type IrAliasPattern =
   /** `Bool`: a `u8`, nonzero meaning true. */
   | { readonly kind: 'bool' }
   /** `AsciiPointer`: a nullable `const char*` to a NUL-terminated UTF-8 string. */
-  | { readonly kind: 'string' };
+  | { readonly kind: 'string' }
+  /** A `callback!` type: a nullable function pointer; idiomatic backends accept a function. */
+  | { readonly kind: 'callback' };
 
 export interface IrStruct extends IrDeclBase {
   readonly kind: 'struct';
@@ -170,7 +172,7 @@ export interface IrOpaque extends IrDeclBase {
 export interface IrAlias extends IrDeclBase {
   readonly kind: 'alias';
   readonly target: TypeRef;
-  /** Set for the support crate's `Bool` and `AsciiPointer`. */
+  /** Set for the support crate's `Bool` and `AsciiPointer`, and for `callback!` types. */
   readonly pattern?: IrAliasPattern;
 }
 

@@ -159,7 +159,10 @@ class Monomorphizer {
     const id = def.id;
     if (!this.byId.has(id)) {
       this.byId.set(id, 'pending');
-      const decl: IrTypeDecl = { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span: def.span, nameSpan: def.nameSpan, target: this.typeRef(def.target, emptyGenericEnv) };
+      const target = this.typeRef(def.target, emptyGenericEnv);
+      const decl: IrTypeDecl = def.callback
+        ? { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span: def.span, nameSpan: def.nameSpan, target, pattern: { kind: 'callback' } }
+        : { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span: def.span, nameSpan: def.nameSpan, target };
       this.byId.set(id, decl);
       this.types.push(decl);
     }

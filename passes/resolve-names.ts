@@ -112,10 +112,12 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           case 'use':
             flattenUse(item.tree, item.global, id, isPub(item), imports);
             break;
+          case 'macroCall':
+            if (item.callback) declare(scope, spans, 'types', item.callback.name, `${id}::${item.callback.name}`, item.callback.nameSpan);
+            break;
           case 'externCrate':
           case 'impl':
           case 'externBlock':
-          case 'macroCall':
             break;
         }
       }
@@ -342,9 +344,21 @@ function collectDefs(
       case 'trait':
         skip(id, 'trait', 'trait: traits have no C form', item.nameSpan);
         break;
-      case 'macroCall':
-        skip(`${m.id}::${item.path.segments.map((s) => s.name).join('::')}!`, 'macro', 'macro: item macros are not expanded', item.span);
+      case 'macroCall': {
+        const callback = item.callback;
+        if (!callback) {
+          skip(`${m.id}::${item.path.segments.map((s) => s.name).join('::')}!`, 'macro', 'macro: item macros are not expanded', item.span);
+          break;
+        }
+        // `callback!(Name(params) -> Ret)` is `pub struct Name(Option<extern "C" fn(params) -> Ret>)`.
+        const callbackId = `${m.id}::${callback.name}`;
+        const fn = resolveType(plain, { kind: 'fnPointer', abi: 'C', unsafe: false, params: callback.params, ...(callback.returns ? { returns: callback.returns } : {}), variadic: false, span: callback.span });
+        const target: HirType = { kind: 'known', name: 'Option', args: [{ kind: 'type', type: fn }], span: callback.span };
+        const vis = { kind: 'pub' as const, span: item.span };
+        defs[callbackId] = { kind: 'alias', id: callbackId, name: callback.name, module: m.id, vis, docs: callback.docs, attrs: item.attrs, span: item.span, nameSpan: callback.nameSpan, generics: [], target, callback: true };
+        skip(callbackId, 'alias', 'unused: not used by any exported item', callback.nameSpan);
         break;
+      }
       case 'mod':
       case 'use':
       case 'externCrate':

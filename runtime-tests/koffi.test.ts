@@ -220,6 +220,20 @@ const expectations: Record<string, Check> = {
     const words = allocArray('uint64_t', [address(cString('ab')), 0n, address(cString('cde'))]);
     t.is(f({ data: words, len: 3 }), 5);
   },
+  pattern_ffi_slice_delegate: (t, f) => {
+    t.is(f((s: { data: bigint; len: number | bigint }) => (koffi.decode(s.data, koffi.array('uint8_t', Number(s.len), 'Array')) as number[]).reduce((a, b) => a + b, 0)), 45);
+    t.is(f(null), 0);
+  },
+  pattern_callback_1: (t, f) => {
+    t.is(f((x: number) => x * 3, 14), 42);
+    t.is(f(null, 14), 14);
+  },
+  pattern_callback_2: (t, f) => {
+    let seen = 0;
+    t.is(f((x: number) => void (seen += x), 21), 1);
+    t.is(seen, 42);
+    t.is(f(null, 1), 0);
+  },
   get_doubler: (t, f, b) => {
     void b;
     const fnPtr = f();

@@ -360,8 +360,21 @@ export interface ExternCrateItem extends ItemBase {
   readonly rename?: string;
 }
 
+/** `callback!(Name(params) -> Ret)`: the callback type the support crate's macro declares. */
+export interface CallbackSignature {
+  readonly name: string;
+  readonly nameSpan: Span;
+  /** Doc comments written inside the macro, before the name. */
+  readonly docs: readonly string[];
+  readonly params: readonly FnPointerParam[];
+  readonly returns?: TypeNode;
+  readonly span: Span;
+}
+
 /** Item-position macro call, `callback!(…);`, `macro_rules! x { … }` (name set), kept as token trees. */
 export interface MacroCallItem extends ItemBase {
+  /** Set for `callback!(…)` whose tokens have the callback shape. */
+  readonly callback?: CallbackSignature;
   readonly kind: 'macroCall';
   readonly path: Path;
   /** For `macro_rules! name`. */

@@ -4,7 +4,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type {
-  Attribute, Field, FnItem, GenericParam, Generics, Item, ItemBase, Param, Receiver, StructShape, TypeNode, UseTree, Variant, Visibility,
+  Attribute, CallbackSignature, Field, FnItem, FnPointerParam, GenericParam, Generics, Item, ItemBase, Param, Receiver, StructShape, TypeNode, UseTree, Variant, Visibility,
 } from './ast.js';
 import { noGenerics } from './ast.js';
 import type { Span } from '../source.js';
@@ -669,6 +669,40 @@ export abstract class ItemGrammar extends ExprGrammar {
     };
   });
 
+  /** The inside of `callback!(…)`: docs, `Name(params)`, an optional `-> Ret`. */
+  public callbackEntry = this.RULE('callbackEntry', (): CallbackSignature => {
+    const start = this.here();
+    const attrs: Attribute[] = [];
+    const params: FnPointerParam[] = [];
+    let returns: TypeNode | undefined;
+    this.MANY(() => attrs.push(this.SUBRULE(this.outerAttr)));
+    const name = this.CONSUME(T.Ident);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () =>
+        this.OPTION(() => {
+          const p = this.SUBRULE(this.fnPtrParam);
+          this.ACTION(() => {
+            if (p && p !== 'variadic') params.push(p);
+          });
+        }),
+    });
+    this.CONSUME(T.RParen);
+    this.OPTION2(() => {
+      this.CONSUME(T.Arrow);
+      returns = this.SUBRULE(this.type);
+    });
+    this.CONSUME(EOF);
+    return this.ACTION((): CallbackSignature => {
+      const span = this.spanFrom(start);
+      const docs = docsOf(defined(attrs));
+      return returns
+        ? { name: this.identText(name), nameSpan: this.tokenSpan(name), docs, params, returns, span }
+        : { name: this.identText(name), nameSpan: this.tokenSpan(name), docs, params, span };
+    });
+  });
+
   /** `name!(…);`, `name! { … }`, `macro_rules! name { … }` */
   public macroItem = this.RULE('macroItem', (): ItemBuilder => {
     let name: IToken | undefined;
@@ -680,9 +714,10 @@ export abstract class ItemGrammar extends ExprGrammar {
     const to = this.position() + 1;
     this.OPTION2(() => this.CONSUME(T.Semi));
     return (base) => {
-      const trees = toTokenTrees(this.filePath, this.input.slice(from, to));
+      const group = this.input.slice(from, to);
+      const trees = toTokenTrees(this.filePath, group);
       const only = trees[0];
-      return {
+      const item: Mutable<Extract<Item, { kind: 'macroCall' }>> = {
         kind: 'macroCall',
         ...base,
         path: path ?? { global: false, segments: [], span: base.span },
@@ -690,6 +725,15 @@ export abstract class ItemGrammar extends ExprGrammar {
         delimiter: only?.kind === 'group' ? only.delimiter : '(',
         tokens: only?.kind === 'group' ? only.trees : trees,
       };
+      // `callback!(Name(params) -> Ret)` (the support crate's and Interoptopus' macro) declares a type.
+      if (path?.segments[path.segments.length - 1]?.name === 'callback' && item.delimiter === '(' && group.length > 2) {
+        const inside = group.slice(1, -1);
+        this.deferred.push((parsers) => {
+          const signature = parsers.callback(inside);
+          if (signature) item.callback = signature;
+        });
+      }
+      return item;
     };
   });
 

@@ -76,7 +76,7 @@ export abstract class TokenGrammar extends ParserBase {
 
   private attribute(style: 'outer' | 'inner', inside: IToken[], start: number): Attribute {
     const span = this.spanFrom(start);
-    return bracketAttribute(this.filePath, style, inside ?? [], span, this.valueNow, (fill) => this.deferred.push(fill));
+    return bracketAttribute(this.filePath, style, inside ?? [], span, this.valueNow, (fill) => this.deferred.push((parsers) => fill(parsers.expression)));
   }
 
   // ------------------------------------------------------------------------------------------

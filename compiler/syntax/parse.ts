@@ -9,6 +9,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source.js';
 import { scan, type ScanProblem } from './scanner.js';
 import { getParser, type RustParser } from './parser.js';
+import type { RunParsers } from './parser-base.js';
 import { docsOf } from './attributes.js';
 
 export interface ParseResult {
@@ -31,8 +32,16 @@ export function parseFile(file: SourceFile): ParseResult {
   const strays = parser.strays;
   // Expression runs wait until the file's parse is over: they reuse the same parser.
   const deferred = parser.deferred;
-  const parseRun = (tokens: readonly IToken[], span: Span): Expr => parseExpressionRun(parser, tokens, span);
-  for (const task of deferred) task(parseRun);
+  const parsers: RunParsers = {
+    expression: (tokens, span) => parseExpressionRun(parser, tokens, span),
+    callback: (tokens) => {
+      if (tokens.length === 0) return undefined;
+      parser.beginRun([...tokens]);
+      const signature = parser.callbackEntry();
+      return parser.errors.length > 0 ? undefined : signature;
+    },
+  };
+  for (const task of deferred) task(parsers);
 
   const seen = new Set<number>();
   for (const e of errors) {

@@ -9,7 +9,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { EmbeddedActionsParser, EOF } from './chevrotain.js';
-import type { Expr } from './ast.js';
+import type { CallbackSignature, Expr } from './ast.js';
 import type { Span } from '../source.js';
 import * as T from './token-types.js';
 import { rustErrorMessages } from './parser-messages.js';
@@ -18,12 +18,19 @@ import { singleTokenExpr } from './token-exprs.js';
 /** Parses a token run with the expression grammar (only between file parses). */
 export type ExpressionParser = (tokens: readonly IToken[], span: Span) => Expr;
 
+/** Grammars that run on token runs once a file's items are parsed. */
+export interface RunParsers {
+  readonly expression: ExpressionParser;
+  /** The inside of `callback!(…)`: `Name(params) -> Ret`; undefined when it is not that shape. */
+  readonly callback: (tokens: readonly IToken[]) => CallbackSignature | undefined;
+}
+
 /**
- * Work that needs the expression grammar: a constant's value, an array length, an attribute's
- * `name = value`. The parser cannot parse two inputs at once, so runs longer than one token wait
- * until the file's items are parsed (one-token runs, by far the most common, are built at once).
+ * Work on a token run: a constant's value, an array length, an attribute's `name = value`, a
+ * `callback!` signature. The parser cannot parse two inputs at once, so it waits until the file's
+ * items are parsed (one-token expressions, by far the most common, are built at once).
  */
-export type Deferred = (parseExpression: ExpressionParser) => void;
+export type Deferred = (parsers: RunParsers) => void;
 
 /** Chevrotain's cursor over the token vector: it exists on every parser (backtracking uses it). */
 interface Cursor {
@@ -129,7 +136,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected expression(tokens: readonly IToken[], span: Span, apply: (e: Expr) => void): void {
     const only = tokens.length === 1 ? singleTokenExpr(tokens[0] as IToken, this.filePath) : undefined;
     if (only) apply(only);
-    else this.deferred.push((parse) => apply(parse(tokens, span)));
+    else this.deferred.push((parsers) => apply(parsers.expression(tokens, span)));
   }
 
   /** Identifier text without the raw prefix (`r#type` → `type`); tokens invented by recovery have none. */

@@ -231,6 +231,29 @@ static void constants(void) {
     CHECK(REFERENCE_API_HASH != 0);
 }
 
+static uint8_t last_of_slice(Slice_u8 values) {
+    return values.len == 10 ? values.data[9] : 0;
+}
+
+static uint32_t triple(uint32_t value) {
+    return value * 3;
+}
+
+static uint32_t notified = 0;
+static void count_notification(uint32_t value) {
+    notified += value;
+}
+
+static void pattern_callbacks(void) {
+    CHECK(pattern_ffi_slice_delegate(last_of_slice) == 9);
+    CHECK(pattern_ffi_slice_delegate(NULL) == 0);
+    CHECK(pattern_callback_1(triple, 14) == 42);
+    CHECK(pattern_callback_1(NULL, 14) == 14);
+    CHECK(pattern_callback_2(count_notification, 21) == 1);
+    CHECK(notified == 42);
+    CHECK(pattern_callback_2(NULL, 1) == 0);
+}
+
 static void patterns(void) {
     uint32_t numbers[] = {1, 2, 39};
     Slice_u32 slice = {numbers, 3};
@@ -274,6 +297,7 @@ static void patterns(void) {
 
 int main(void) {
     patterns();
+    pattern_callbacks();
     primitives();
     pointers();
     structs();

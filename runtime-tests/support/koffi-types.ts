@@ -15,10 +15,12 @@ const primitives: Record<IrPrimitive, string> = {
 
 const enumReprs: Record<string, string> = { c_int: 'int', u8: 'uint8_t', u16: 'uint16_t', u32: 'uint32_t', u64: 'uint64_t', i8: 'int8_t', i16: 'int16_t', i32: 'int32_t', i64: 'int64_t', usize: 'size_t', isize: 'int64_t' };
 
+/** koffi type names are global to the process: numbered across every `KoffiTypes`. */
+let nextTypeNumber = 0;
+
 export class KoffiTypes {
   private readonly byId = new Map<string, KoffiType>();
   private readonly index: Map<string, IrTypeDecl>;
-  private counter = 0;
   /** Declarations being built: a pointer back to one (a linked list node) becomes `void *`. */
   private readonly building = new Set<string>();
 
@@ -32,7 +34,8 @@ export class KoffiTypes {
     if (cached) return cached;
     const decl = this.index.get(id);
     if (!decl) throw new Error(`unknown type ${id}`);
-    const name = `${decl.name}_${this.counter++}`;
+    // The counter first: `Private` #27 and `Private_2` #7 must not both be `Private_27`.
+    const name = `t${nextTypeNumber++}_${decl.name}`;
     this.building.add(id);
     let type: KoffiType;
     switch (decl.kind) {
@@ -91,7 +94,7 @@ export class KoffiTypes {
   }
 
   proto(t: Extract<TypeRef, { kind: 'fnPointer' }>): KoffiType {
-    return koffi.proto(`interopc_proto_${this.counter++}`, this.of(t.signature.returns), t.signature.params.map((p) => this.of(p.type)));
+    return koffi.proto(`interopc_proto_${nextTypeNumber++}`, this.of(t.signature.returns), t.signature.params.map((p) => this.of(p.type)));
   }
 }
 
