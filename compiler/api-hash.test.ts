@@ -27,6 +27,7 @@ const ir = (docs: string[], fieldType: 'u8' | 'u16'): IrModule => ({
   types: [{ kind: 'struct', id: 'crate::S', name: 'S', rustType: 'crate::S', docs, span, nameSpan: span, shape: 'named', transparent: false, fields: [{ name: 'a', rustName: 'a', type: { kind: 'primitive', name: fieldType }, docs: [], isPublic: true, offset: 0 }], layout: { size: fieldType === 'u8' ? 1 : 2, align: fieldType === 'u8' ? 1 : 2 } }],
   functions: [{ name: 'f', rustPath: 'crate::f', signature: { params: [{ name: 's', type: { kind: 'named', id: 'crate::S' } }], returns: { kind: 'primitive', name: 'void' } }, docs: [], isUnsafe: false, span }],
   constants: [],
+  services: [],
 });
 
 test('the API hash ignores docs and changes with the ABI', (t) => {

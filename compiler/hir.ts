@@ -230,11 +230,41 @@ export interface ExportRoots {
   readonly types: readonly DefId[];
 }
 
+export type PanicPolicy = 'ffi_error' | 'return_default' | 'abort';
+
+/** A method shim of a service (contracts.md §5). */
+export interface HirServiceMethod {
+  /** The shim's def (an exported function). */
+  readonly function: DefId;
+  /** The Rust method's name. */
+  readonly name: string;
+  /** `&mut self` (the shim takes `T*`) or `&self` (`const T*`). */
+  readonly mutable: boolean;
+  /** `Result<(), E>` → the shim returns `E`; `Result<U, E>` → `E` and an out parameter; else the value. */
+  readonly result: 'error' | 'out' | 'value';
+  readonly onPanic: PanicPolicy;
+}
+
+/** `#[ffi_service] impl T { … }`: the shims the macro generates, grouped. */
+export interface HirService {
+  readonly name: string;
+  readonly module: ModuleId;
+  readonly selfType: HirType;
+  readonly error: HirType;
+  readonly prefix: string;
+  readonly docs: readonly string[];
+  readonly span: Span;
+  readonly constructors: readonly DefId[];
+  readonly destructor: DefId;
+  readonly methods: readonly HirServiceMethod[];
+}
+
 export interface HirProgram {
   readonly crateName: string;
   readonly defs: Readonly<Record<DefId, Def>>;
   readonly modules: Readonly<Record<ModuleId, ModuleScope>>;
   readonly roots: ExportRoots;
+  readonly services: readonly HirService[];
   readonly report: readonly ReportEntry[];
 }
 

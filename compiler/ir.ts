@@ -209,6 +209,47 @@ export interface IrFunction {
   readonly span: Span;
 }
 
+export type IrPanicPolicy = 'ffi_error' | 'return_default' | 'abort';
+
+/** A service method: which shim, and how its result and panics reach the caller. */
+export interface IrServiceMethod {
+  /** The shim's exported symbol (an entry of `functions`). */
+  readonly function: string;
+  /** The Rust method's name (idiomatic backends derive theirs from it). */
+  readonly name: string;
+  /** `&mut self`: the handle parameter is `T*`; `&self`: `const T*`. */
+  readonly mutable: boolean;
+  /**
+   * `error`: the shim returns the error enum (Rust `Result<(), E>`); `out`: it returns the error
+   * enum and writes the value through its last parameter (`Result<U, E>`); `value`: it returns
+   * the value itself.
+   */
+  readonly result: 'error' | 'out' | 'value';
+  /** What a Rust panic in the method becomes: the error's panic value, `Default`, or an abort. */
+  readonly onPanic: IrPanicPolicy;
+}
+
+/**
+ * A service (`#[ffi_service]`, contracts.md §5): an opaque handle with constructors, methods and a
+ * destructor, all of them ordinary exported functions in `functions`. Idiomatic backends make it a
+ * class; C sees only the functions.
+ */
+export interface IrService {
+  /** The Rust type's name. */
+  readonly name: string;
+  /** The opaque handle type. */
+  readonly handle: TypeId;
+  /** The error enum its shims return. */
+  readonly error: TypeId;
+  readonly docs: readonly string[];
+  readonly span: Span;
+  /** Shim symbols: `E ctor(T** out, args…)`. */
+  readonly constructors: readonly string[];
+  /** Shim symbol: `E destroy(T** handle)`, which nulls the handle. */
+  readonly destructor: string;
+  readonly methods: readonly IrServiceMethod[];
+}
+
 export interface IrModule {
   readonly irVersion: typeof IR_VERSION;
   readonly crate: { readonly name: string };
@@ -216,6 +257,7 @@ export interface IrModule {
   readonly types: readonly IrTypeDecl[];
   readonly functions: readonly IrFunction[];
   readonly constants: readonly IrConstant[];
+  readonly services: readonly IrService[];
 }
 
 // ---------------------------------------------------------------------------------------------

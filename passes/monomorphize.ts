@@ -9,7 +9,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { right } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirType } from '../compiler/hir.js';
-import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
+import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
 import type { Pass } from '../compiler/pass.js';
 import { InternalError } from '../compiler/assert.js';
 import { ConstEvaluator, expectedOf } from './support/const-eval.js';
@@ -292,12 +292,32 @@ export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
       const def = program.defs[id];
       if (def) mono.typeRef({ kind: 'def', def: id, args: [], span: def.nameSpan }, emptyGenericEnv);
     }
+    const symbolOf = (id: string): string => {
+      const def = program.defs[id];
+      return def?.kind === 'fn' && def.exportName !== undefined ? def.exportName : id;
+    };
+    const services: IrService[] = program.services.map((s) => {
+      const handle = mono.typeRef(s.selfType, emptyGenericEnv);
+      const error = mono.typeRef(s.error, emptyGenericEnv);
+      if (handle.kind !== 'named' || error.kind !== 'named') throw new InternalError(`service ${s.name} without a named handle and error type`);
+      return {
+        name: s.name,
+        handle: handle.id,
+        error: error.id,
+        docs: s.docs,
+        span: s.span,
+        constructors: s.constructors.map(symbolOf),
+        destructor: symbolOf(s.destructor),
+        methods: s.methods.map((m) => ({ function: symbolOf(m.function), name: m.name, mutable: m.mutable, result: m.result, onPanic: m.onPanic })),
+      };
+    });
     return right({
       irVersion: IR_VERSION,
       crate: { name: program.crateName },
       target: { triple: 'x86_64-unknown-linux-gnu', pointerWidth: 8 },
       types: mono.types,
       functions,
+      services,
       constants,
     });
   },

@@ -9,11 +9,12 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import type { CrateAst, Item, UseTree } from '../compiler/syntax/ast.js';
-import type { Def, DefId, FnDef, HirGenericParam, HirProgram, HirType, ModuleId, ModuleScope, ReportEntry } from '../compiler/hir.js';
+import type { Def, DefId, FnDef, HirGenericParam, HirProgram, HirService, HirType, ModuleId, ModuleScope, ReportEntry } from '../compiler/hir.js';
 import type { Span } from '../compiler/source.js';
 import { lookupPath, targetEntry } from './support/scopes.js';
 import { resolveType, type TypeContext } from './support/resolve-type.js';
-import { exportNameOf, hasAttribute, readFfiType, readRepr } from './support/attributes.js';
+import { exportNameOf, findAttribute, hasAttribute, readFfiType, readRepr } from './support/attributes.js';
+import { collectService } from './support/services.js';
 
 interface MutableScope {
   id: ModuleId;
@@ -194,14 +195,15 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     const defs: Record<DefId, Def> = {};
     const report: ReportEntry[] = [];
     const roots = { functions: [] as DefId[], constants: [] as DefId[], types: [] as DefId[] };
-    for (const m of modules) collectDefs(m, frozen, defs, report, roots, bag, scopes[m.id]?.publiclyReachable ?? false, reExported);
+    const services: HirService[] = [];
+    for (const m of modules) collectDefs(m, frozen, defs, report, roots, services, bag, scopes[m.id]?.publiclyReachable ?? false, reExported);
 
     for (const path of ctx.include) {
       const id = `crate::${path.replace(/^crate::/, '')}`;
       if (defs[id]) roots.types.push(id);
       else bag.report('IC2008', `\`include\` names \`${path}\`, which is not a type of this crate`);
     }
-    const program: HirProgram = { crateName: crate.name, defs, modules: frozen, roots, report };
+    const program: HirProgram = { crateName: crate.name, defs, modules: frozen, roots, services, report };
     return finish(program, bag.all, ctx);
   },
 };
@@ -254,6 +256,7 @@ function collectDefs(
   defs: Record<DefId, Def>,
   report: ReportEntry[],
   roots: { functions: DefId[]; constants: DefId[]; types: DefId[] },
+  services: HirService[],
   bag: DiagnosticBag,
   moduleReachable: boolean,
   reExported: ReadonlySet<DefId>,
@@ -330,6 +333,20 @@ function collectDefs(
         const selfCtx = genericContext(modules, m.id, hirGenerics(modules, m.id, item.generics.params));
         const selfType = resolveType(selfCtx, item.selfType);
         const selfName = item.selfType.kind === 'path' ? (item.selfType.path.segments[item.selfType.path.segments.length - 1]?.name ?? 'impl') : 'impl';
+        const serviceAttr = item.trait ? undefined : findAttribute(item.attrs, 'ffi_service');
+        if (serviceAttr) {
+          const collected = collectService(item, serviceAttr, m.id, selfType, selfName, selfCtx, bag);
+          if (collected) {
+            services.push(collected.service);
+            for (const shim of collected.shims) {
+              defs[shim.id] = shim;
+              roots.functions.push(shim.id);
+              report.push({ item: shim.id, itemKind: 'fn', status: 'exported', span: shim.nameSpan });
+            }
+            for (const s of collected.skipped) skip(`${m.id}::${selfName}::${s.name}`, 'fn', s.reason, s.span);
+          }
+          break;
+        }
         for (const member of item.items) {
           if (member.kind !== 'fn') continue;
           const memberId = `${m.id}::${selfName}::${member.name}`;

@@ -33,6 +33,12 @@ const allocArray = (type: string, values: readonly (number | bigint)[]): bigint 
 const cString = (text: string): bigint => allocArray('uint8_t', [...Buffer.from(text, 'utf8'), 0]);
 const address = (p: bigint): bigint => koffi.address(p) as bigint;
 
+/**
+ * Service methods returning a plain value abort on a null handle (their panic policy), so they are
+ * called with a live handle inside the constructor's expectation; this one only records that.
+ */
+const withLiveHandle: Check = (t, f, bound) => t.true(typeof f === 'function' && typeof bound['service_basic_new_with'] === 'function');
+
 const expectations: Record<string, Check> = {
   primitive_void: (t, f) => t.is(f(), undefined),
   primitive_void2: (t, f) => t.is(f(), undefined),
@@ -234,6 +240,52 @@ const expectations: Record<string, Check> = {
     t.is(seen, 42);
     t.is(f(null, 1), 0);
   },
+  service_basic_new_with: (t, f, b) => {
+    const out = koffi.alloc('void *', 1) as bigint;
+    t.is(f(out, 40), 0);
+    const handle = koffi.decode(out, 'void *');
+    t.is(b['service_basic_method_u32']?.(handle, 2), 42);
+    t.is(b['service_basic_add_all']?.(handle, { data: allocArray('uint32_t', [1, 1]), len: 2 }), 0);
+    const half = koffi.alloc('uint32_t', 1) as bigint;
+    t.is(b['service_basic_half']?.(handle, half), 0);
+    t.is(read(half, 'uint32_t'), 21);
+    const bytes = allocArray('uint8_t', [0, 0, 0]);
+    b['service_basic_fill']?.(handle, { data: bytes, len: 3 });
+    const buffer = b['service_basic_buffer']?.(handle) as { data: bigint; len: number | bigint };
+    t.deepEqual(koffi.decode(buffer.data, koffi.array('uint8_t', Number(buffer.len), 'Array')), [42, 42, 42]);
+    t.is(b['service_basic_panics_with_error']?.(handle), 200);
+    t.is(b['service_basic_panics_with_default']?.(handle), 0);
+    t.is(b['service_basic_destroy']?.(out), 0);
+    t.is(koffi.decode(out, 'void *'), null);
+    t.is(b['service_basic_destroy']?.(out), 100);
+  },
+  service_basic_new_without: (t, f, b) => {
+    const out = koffi.alloc('void *', 1) as bigint;
+    t.is(f(out), 0);
+    t.is(b['service_basic_method_u32']?.(koffi.decode(out, 'void *'), 7), 7);
+    t.is(b['service_basic_destroy']?.(out), 0);
+  },
+  service_basic_new_with_string: (t, f, b) => {
+    const out = koffi.alloc('void *', 1) as bigint;
+    t.is(f(out, 'named'), 0);
+    t.is(b['service_basic_name_length']?.(koffi.decode(out, 'void *')), 5);
+    t.is(b['service_basic_destroy']?.(out), 0);
+    t.is(f(out, null), 100);
+  },
+  service_basic_new_failing: (t, f) => {
+    const out = koffi.alloc('void *', 1) as bigint;
+    t.is(f(out, 1), 300);
+    t.is(koffi.decode(out, 'void *'), null);
+  },
+  service_basic_method_u32: withLiveHandle,
+  service_basic_add_all: (t, f) => t.is(f(null, { data: null, len: 0 }), 100),
+  service_basic_half: (t, f) => t.is(f(null, null), 100),
+  service_basic_name_length: withLiveHandle,
+  service_basic_fill: withLiveHandle,
+  service_basic_buffer: withLiveHandle,
+  service_basic_panics_with_error: (t, f) => t.is(f(null), 100),
+  service_basic_panics_with_default: withLiveHandle,
+  service_basic_destroy: (t, f) => t.is(f(null), 100),
   get_doubler: (t, f, b) => {
     void b;
     const fnPtr = f();

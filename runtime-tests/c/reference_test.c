@@ -254,6 +254,44 @@ static void pattern_callbacks(void) {
     CHECK(pattern_callback_2(NULL, 1) == 0);
 }
 
+static void services(void) {
+    ServiceBasic *service = NULL;
+    CHECK(service_basic_new_with(&service, 40) == FFIError_Ok && service != NULL);
+    CHECK(service_basic_method_u32(service, 2) == 42);
+    uint32_t values[] = {1, 1};
+    Slice_u32 slice = {values, 2};
+    CHECK(service_basic_add_all(service, slice) == FFIError_Ok);
+    CHECK(service_basic_method_u32(service, 0) == 42);
+    Slice_u32 empty = {NULL, 0};
+    CHECK(service_basic_add_all(service, empty) == FFIError_Fail);
+    uint32_t half = 0;
+    CHECK(service_basic_half(service, &half) == FFIError_Ok && half == 21);
+    CHECK(service_basic_half(service, NULL) == FFIError_Null);
+    uint8_t bytes[3] = {0};
+    SliceMut_u8 out = {bytes, 3};
+    service_basic_fill(service, out);
+    CHECK(bytes[0] == 42 && bytes[2] == 42);
+    Slice_u8 buffer = service_basic_buffer(service);
+    CHECK(buffer.len == 3 && buffer.data[1] == 42);
+    CHECK(service_basic_panics_with_error(service) == FFIError_Panic);
+    CHECK(service_basic_panics_with_default(service) == 0);
+    CHECK(service_basic_name_length(service) == 0);
+    CHECK(service_basic_destroy(&service) == FFIError_Ok && service == NULL);
+    CHECK(service_basic_destroy(&service) == FFIError_Null);
+    CHECK(service_basic_destroy(NULL) == FFIError_Null);
+
+    CHECK(service_basic_new_without(&service) == FFIError_Ok);
+    CHECK(service_basic_method_u32(service, 7) == 7);
+    CHECK(service_basic_destroy(&service) == FFIError_Ok);
+    CHECK(service_basic_new_with_string(&service, "named") == FFIError_Ok);
+    CHECK(service_basic_name_length(service) == 5);
+    CHECK(service_basic_destroy(&service) == FFIError_Ok);
+    CHECK(service_basic_new_with_string(&service, NULL) == FFIError_Null && service == NULL);
+    CHECK(service_basic_new_failing(&service, 1) == FFIError_Fail && service == NULL);
+    CHECK(service_basic_new_with(NULL, 1) == FFIError_Null);
+    CHECK(service_basic_add_all(NULL, slice) == FFIError_Null);
+}
+
 static void patterns(void) {
     uint32_t numbers[] = {1, 2, 39};
     Slice_u32 slice = {numbers, 3};
@@ -298,6 +336,7 @@ static void patterns(void) {
 int main(void) {
     patterns();
     pattern_callbacks();
+    services();
     primitives();
     pointers();
     structs();

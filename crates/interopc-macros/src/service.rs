@@ -119,6 +119,42 @@ fn result_ok_type(ty: &Type) -> Option<&Type> {
     }
 }
 
+/**
+ * The type with every `'_` replaced by `'static`. A shim's handle is a raw pointer, so nothing ties
+ * a borrowed result to it in Rust; the contract says such a result stays valid until the next call
+ * on the service or its destruction.
+ */
+fn static_lifetimes(ty: &Type) -> TokenStream {
+    fn walk(tokens: TokenStream) -> TokenStream {
+        let mut out = Vec::new();
+        let mut iter = tokens.into_iter().peekable();
+        while let Some(tree) = iter.next() {
+            match tree {
+                proc_macro2::TokenTree::Punct(p) if p.as_char() == '\'' => {
+                    if let Some(proc_macro2::TokenTree::Ident(i)) = iter.peek() {
+                        if i == "_" {
+                            let span = i.span();
+                            iter.next();
+                            out.push(proc_macro2::TokenTree::Punct(p));
+                            out.push(proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("static", span)));
+                            continue;
+                        }
+                    }
+                    out.push(proc_macro2::TokenTree::Punct(p));
+                }
+                proc_macro2::TokenTree::Group(g) => {
+                    let mut group = proc_macro2::Group::new(g.delimiter(), walk(g.stream()));
+                    group.set_span(g.span());
+                    out.push(proc_macro2::TokenTree::Group(group));
+                }
+                other => out.push(other),
+            }
+        }
+        out.into_iter().collect()
+    }
+    walk(quote! { #ty })
+}
+
 fn is_unit(ty: &Type) -> bool {
     matches!(ty, Type::Tuple(t) if t.elems.is_empty())
 }
@@ -150,18 +186,38 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenStream> 
         }
         let name = format_ident!("{}{}", prefix, method.sig.ident);
         let receiver = method.sig.receiver().cloned();
-        let args: Vec<&FnArg> = method.sig.inputs.iter().filter(|a| matches!(a, FnArg::Typed(_))).collect();
-        let arg_names: Vec<TokenStream> = args
+        // The shim's parameters: names and types only (a `mut` binding belongs to the method).
+        let args: Vec<TokenStream> = method
+            .sig
+            .inputs
             .iter()
-            .map(|a| match a {
-                FnArg::Typed(t) => match t.pat.as_ref() {
+            .filter_map(|a| match a {
+                FnArg::Typed(t) => {
+                    let ty = &t.ty;
+                    Some(match t.pat.as_ref() {
+                        Pat::Ident(i) => {
+                            let ident = &i.ident;
+                            quote! { #ident: #ty }
+                        }
+                        other => quote! { #other: #ty },
+                    })
+                }
+                FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let arg_names: Vec<TokenStream> = method
+            .sig
+            .inputs
+            .iter()
+            .filter_map(|a| match a {
+                FnArg::Typed(t) => Some(match t.pat.as_ref() {
                     Pat::Ident(i) => {
                         let ident = &i.ident;
                         quote! { #ident }
                     }
                     other => syn::Error::new_spanned(other, "service method parameters need plain names").into_compile_error(),
-                },
-                FnArg::Receiver(_) => quote! {},
+                }),
+                FnArg::Receiver(_) => None,
             })
             .collect();
         let fn_name = &method.sig.ident;
@@ -225,7 +281,9 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenStream> 
                             }
                         }
                     }
-                    Some((_, ok)) => quote! {
+                    Some((_, ok)) => {
+                        let ok = static_lifetimes(ok);
+                        quote! {
                         #[unsafe(no_mangle)]
                         pub extern "C" fn #name #generics (this: #handle_ty, #(#args,)* out: *mut #ok) -> #error {
                             ::interopc::__private::guard_error::<#error>(move || {
@@ -243,9 +301,10 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenStream> 
                                 }
                             })
                         }
-                    },
+                        }
+                    }
                     None => {
-                        let returns = output.map_or_else(|| quote! { () }, |t| quote! { #t });
+                        let returns = output.map_or_else(|| quote! { () }, |t| static_lifetimes(&t));
                         let message = format!("`{name}` was called with a null handle");
                         let guarded = match policy {
                             Policy::ReturnDefault => quote! { ::interopc::__private::guard_default::<#returns> },
