@@ -41,6 +41,10 @@ export interface BuildResult {
   readonly stages: Readonly<Record<string, unknown>>;
   /** Milliseconds per pass, and for `emit` and `hash`. */
   readonly timings: Readonly<Record<string, number>>;
-  /** "0x" + 16 hex digits, when the IR was built. */
+  /** "0x" + 16 hex digits, when the IR was built (the API guard's own function left out). */
   readonly apiHash?: string;
+  /** Files that belong in the crate itself, paths relative to the crate dir: the API guard's hash file. */
+  readonly crateFiles: readonly OutputFile[];
+  /** Absolute crate directory. */
+  readonly crateDir: string;
 }

@@ -14,6 +14,7 @@ import { addCfgString } from '../passes/support/cfg.js';
 import type { CfgSet, PassContext } from './pass.js';
 import { runPipeline } from './pipeline.js';
 import { apiHash } from './api-hash.js';
+import { apiGuardFile } from './api-guard-file.js';
 import { emitTarget } from './targets.js';
 import { interopcVersion } from './version.js';
 import type { OutputFile, TargetName } from '../emitters/emitter.js';
@@ -29,7 +30,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const crateDir = resolve(options.cwd ?? process.cwd(), options.crateDir);
   const sources = new SourceMap();
   const fail = (diagnostics: Diagnostic[], outDir = crateDir, report: readonly ReportEntry[] = []): BuildResult => ({
-    ok: false, files: [], outDir, diagnostics, sources, report, stages: {}, timings: {},
+    ok: false, files: [], crateFiles: [], crateDir, outDir, diagnostics, sources, report, stages: {}, timings: {},
   });
 
   const manifestPath = join(crateDir, 'Cargo.toml');
@@ -69,7 +70,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const ir = result.ir;
   const timings: Record<string, number> = { ...result.timings };
   let start = performance.now();
-  const hash = apiHash(ir);
+  const hash = apiHash(ir, ir.apiGuard ? [ir.apiGuard.function] : []);
+  const guardFile = apiGuardFile(ir, hash);
   timings['hash'] = performance.now() - start;
   start = performance.now();
   const meta = { version: interopcVersion(), crateName: manifest.packageName, name: config.name ?? manifest.libName, apiHash: hash };
@@ -86,7 +88,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   timings['emit'] = performance.now() - start;
   const ok = !hasErrors(diagnostics);
-  return { ok, files: ok ? files : [], outDir, diagnostics, sources, ir, report, stages: result.stages, timings, apiHash: hash };
+  const crateFiles = ok && guardFile ? [guardFile] : [];
+  return { ok, files: ok ? files : [], crateFiles, crateDir, outDir, diagnostics, sources, ir, report, stages: result.stages, timings, apiHash: hash };
 }
 
 function readIfFile(path: string): string | undefined {

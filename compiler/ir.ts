@@ -209,6 +209,9 @@ export interface IrFunction {
   readonly span: Span;
 }
 
+/** The file interopc writes beside the API guard (`const API_HASH: u64 = …;`), which it `include!`s. */
+export const API_GUARD_FILE = 'interopc_api.rs';
+
 export type IrPanicPolicy = 'ffi_error' | 'return_default' | 'abort';
 
 /** A service method: which shim, and how its result and panics reach the caller. */
@@ -258,6 +261,12 @@ export interface IrModule {
   readonly functions: readonly IrFunction[];
   readonly constants: readonly IrConstant[];
   readonly services: readonly IrService[];
+  /**
+   * The API guard (`#[ffi_api_guard]`, contracts.md §6): the symbol of the exported `u64` function
+   * that returns the hash of the API without itself. Backends compare it with the hash they were
+   * generated for when they bind the library.
+   */
+  readonly apiGuard?: { readonly function: string; readonly span: Span };
 }
 
 // ---------------------------------------------------------------------------------------------

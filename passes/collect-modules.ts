@@ -12,6 +12,7 @@ import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import type { CrateAst, Item, ModItem } from '../compiler/syntax/ast.js';
 import { parseFile } from '../compiler/syntax/parse.js';
 import { isCfgEnabled } from './support/cfg.js';
+import { API_GUARD_FILE } from '../compiler/ir.js';
 
 export interface CrateInput {
   readonly crateName: string;
@@ -71,7 +72,8 @@ export const collectModules: Pass<CrateInput, CrateAst> = {
       }
       const ast = load(target);
       if (!ast) {
-        bag.report('IC1101', `file not found for \`include!\`: \`${target}\``, item.span);
+        // interopc writes the API guard's file itself: before the first build it cannot exist yet.
+        if (!target.endsWith(`/${API_GUARD_FILE}`) && target !== API_GUARD_FILE) bag.report('IC1101', `file not found for \`include!\`: \`${target}\``, item.span);
         return [];
       }
       return [...ast.items];

@@ -265,14 +265,19 @@ function constValue(v: ConstValue): IrConstValue {
   }
 }
 
+/** `#[ffi_api_guard]` (any path ending so), checked for its shape by `validate-ffi`. */
+const isApiGuard = (fn: Extract<Def, { kind: 'fn' }>): boolean => fn.attrs.some((a) => a.path === 'ffi_api_guard' || a.path.endsWith('::ffi_api_guard'));
+
 export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
   name: 'monomorphize',
   run(program: EvaluatedProgram): Either<Diagnostics, IrModule> {
     const mono = new Monomorphizer(program);
     const functions: IrFunction[] = [];
+    let apiGuard: IrModule['apiGuard'];
     for (const id of program.roots.functions) {
       const fn = program.defs[id];
       if (fn?.kind !== 'fn' || fn.exportName === undefined) continue;
+      if (!apiGuard && isApiGuard(fn)) apiGuard = { function: fn.exportName, span: fn.nameSpan };
       functions.push({
         name: fn.exportName,
         rustPath: fn.id,
@@ -318,6 +323,7 @@ export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
       types: mono.types,
       functions,
       services,
+      ...(apiGuard ? { apiGuard } : {}),
       constants,
     });
   },

@@ -13,6 +13,7 @@ import type { Span } from '../compiler/source.js';
 import { ConstEvaluator } from './support/const-eval.js';
 import { arrayLength } from './support/array-length.js';
 import { missingErrorVariants } from './support/pattern-decls.js';
+import { hasAttribute } from './support/attributes.js';
 import { bindGenerics, emptyGenericEnv, substitute, type GenericEnv } from './support/substitute.js';
 import { instanceKey } from './support/type-text.js';
 import { isZeroSized, unalias } from './support/type-shapes.js';
@@ -194,9 +195,17 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
       }
     };
 
+    let guards = 0;
     for (const id of program.roots.functions) {
       const fn = program.defs[id];
       if (fn?.kind !== 'fn') continue;
+      if (hasAttribute(fn.attrs, 'ffi_api_guard')) {
+        guards++;
+        const returnsU64 = fn.returns.kind === 'primitive' && fn.returns.name === 'u64';
+        if (!returnsU64 || fn.params.length > 0) {
+          report('IC2216', `the API guard \`${fn.name}\` must take nothing and return \`u64\``, fn.nameSpan, ['help: `pub fn api_guard() -> u64 { API_HASH }`, with `API_HASH` from the file interopc writes']);
+        } else if (guards > 1) report('IC2216', `a second API guard \`${fn.name}\``, fn.nameSpan, ['help: a library has one API guard']);
+      }
       for (const p of fn.params) visit(p.type, emptyGenericEnv, 'value', `\`${id}\` (parameter \`${p.name}\`)`);
       visit(fn.returns, emptyGenericEnv, 'return', `\`${id}\` (return type)`);
     }

@@ -7,6 +7,9 @@
 import test from 'ava';
 import type { ExecutionContext } from 'ava';
 import koffi from 'koffi';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { referenceProject } from './support/paths.js';
 import { buildReferenceLibrary } from './support/cargo.js';
 import { generateReference } from './support/generate.js';
 import { KoffiTypes } from './support/koffi-types.js';
@@ -38,6 +41,9 @@ const address = (p: bigint): bigint => koffi.address(p) as bigint;
  * called with a live handle inside the constructor's expectation; this one only records that.
  */
 const withLiveHandle: Check = (t, f, bound) => t.true(typeof f === 'function' && typeof bound['service_basic_new_with'] === 'function');
+
+/** The hash the reference library was built with (`interopc build` keeps the file current). */
+const guardHash = /const API_HASH: u64 = (0x[0-9a-f]+);/.exec(readFileSync(join(referenceProject, 'src/interopc_api.rs'), 'utf8'))?.[1] ?? '0x0';
 
 const expectations: Record<string, Check> = {
   primitive_void: (t, f) => t.is(f(), undefined),
@@ -286,6 +292,7 @@ const expectations: Record<string, Check> = {
   service_basic_panics_with_error: (t, f) => t.is(f(null), 100),
   service_basic_panics_with_default: withLiveHandle,
   service_basic_destroy: (t, f) => t.is(f(null), 100),
+  pattern_api_guard: (t, f) => t.is(BigInt(f()), BigInt(guardHash)),
   get_doubler: (t, f, b) => {
     void b;
     const fnPtr = f();

@@ -104,3 +104,33 @@ test('--help and --version', async (t) => {
   t.regex((await run('--help')).stdout, /usage: interopc build/);
   t.regex((await run('--version')).stdout, /^interopc \d+\.\d+\.\d+\n$/);
 });
+
+test('the API guard file: written beside the guard, fresh under --check, and stale once the API changes', async (t) => {
+  const guarded = (extra: string): string =>
+    `include!("interopc_api.rs");\n#[interopc::ffi_function]\n#[interopc::ffi_api_guard]\npub fn api_guard() -> u64 { API_HASH }\n#[unsafe(no_mangle)] pub extern "C" fn f(x: u8) -> u8 { x }\n${extra}`;
+  const dir = crate(guarded(''));
+  const first = await run('build', dir, '--target', 'c');
+  t.is(first.code, 0, first.stderr);
+  const file = readFileSync(join(dir, 'src/interopc_api.rs'), 'utf8');
+  const written = /const API_HASH: u64 = (0x[0-9a-f]{16});/.exec(file)?.[1];
+  t.truthy(written);
+  t.true(readFileSync(join(dir, 'bindings/cli_test.h'), 'utf8').includes(`#define CLI_TEST_API_HASH ${written}ULL`));
+  t.is((await run('build', dir, '--target', 'c', '--check')).code, 0);
+  // A new exported function changes the API: the library's guard now returns an outdated value.
+  writeFileSync(join(dir, 'src/lib.rs'), guarded('#[unsafe(no_mangle)] pub extern "C" fn g() {}\n'));
+  const stale = await run('build', dir, '--target', 'c', '--check');
+  t.is(stale.code, 1);
+  const now = /hashes to (0x[0-9a-f]{16})/.exec(stale.stderr)?.[1];
+  t.truthy(now);
+  t.not(now, written);
+  t.true(stale.stderr.includes(`holds ${written}`), stale.stderr);
+  t.true(stale.stderr.includes('error[IC4007]'), stale.stderr);
+});
+
+test('an API guard with the wrong signature is IC2216', async (t) => {
+  const dir = crate('#[interopc::ffi_function]\n#[interopc::ffi_api_guard]\npub fn api_guard(x: u8) -> u32 { x as u32 }\n');
+  const r = await run('build', dir, '--target', 'c', '--plain');
+  t.is(r.code, 1);
+  t.regex(r.stderr, /error\[IC2216\]: the API guard `api_guard` must take nothing and return `u64`/);
+  t.false(existsSync(join(dir, 'src/interopc_api.rs')));
+});

@@ -4,7 +4,8 @@
  * trace at the user (an internal error is one line, with the trace only under INTEROPC_DEBUG=1).
  */
 import type { Writable } from 'node:stream';
-import { relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { build } from '../api.js';
 import { parseArgs, usage, type BuildArgs } from './args.js';
 import { renderDiagnostics } from '../diagnostics/render.js';
@@ -12,6 +13,7 @@ import { staleFiles, writeFilesAtomically } from './write-files.js';
 import { interopcVersion } from '../version.js';
 import { irToJson } from '../ir.js';
 import { formatReport } from '../report.js';
+import { hashInGuardFile } from '../api-guard-file.js';
 
 export interface Io {
   readonly stdout: Writable;
@@ -76,8 +78,15 @@ async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   }
   const shown = (p: string): string => relative(process.cwd(), p) || p;
   if (args.check) {
-    const stale = staleFiles(result.outDir, result.files);
+    const stale = [...staleFiles(result.outDir, result.files), ...staleFiles(result.crateDir, result.crateFiles)];
     for (const f of stale) io.stderr.write(`stale: ${shown(f)}\n`);
+    for (const guard of result.crateFiles) {
+      if (!stale.includes(join(result.crateDir, guard.path))) continue;
+      const onDisk = readIfExists(join(result.crateDir, guard.path));
+      io.stderr.write(
+        `error[IC4007]: the API guard file \`${guard.path}\` holds ${onDisk === undefined ? 'nothing (it is missing)' : (hashInGuardFile(onDisk) ?? 'no hash')}, but the API now hashes to ${result.apiHash}; run \`interopc build\`, then rebuild the library\n`,
+      );
+    }
     if (stale.length > 0) {
       io.stderr.write('error[IC4004]: generated files are out of date; run `interopc build` to regenerate them\n');
       return 1;
@@ -85,5 +94,16 @@ async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     return 0;
   }
   for (const f of writeFilesAtomically(result.outDir, result.files)) io.stdout.write(`wrote ${shown(f)}\n`);
+  // The guard file changes only with the API; rewriting an identical one would make cargo rebuild.
+  const changedCrateFiles = result.crateFiles.filter((f) => staleFiles(result.crateDir, [f]).length > 0);
+  for (const f of writeFilesAtomically(result.crateDir, changedCrateFiles)) io.stdout.write(`wrote ${shown(f)}\n`);
   return 0;
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -229,6 +229,8 @@ static void constants(void) {
     CHECK(MASK == 0xFF00);
     CHECK(LETTER == 'A');
     CHECK(REFERENCE_API_HASH != 0);
+    /* The library's guard returns the hash this header was generated for. */
+    CHECK(pattern_api_guard() == REFERENCE_API_HASH);
 }
 
 static uint8_t last_of_slice(Slice_u8 values) {

@@ -17,6 +17,7 @@ export const validateCodes = {
   IC2213: { severity: 'error', title: 'service constructor takes self' },
   IC2214: { severity: 'error', title: 'unknown panic policy' },
   IC2215: { severity: 'error', title: 'service without a constructor' },
+  IC2216: { severity: 'error', title: 'invalid API guard' },
   IC2301: { severity: 'error', title: 'infinitely sized type' },
   IC2302: { severity: 'error', title: 'array too large' },
   IC2401: { severity: 'error', title: 'two items have the same emitted name' },
