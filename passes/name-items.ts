@@ -6,7 +6,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
-import type { IrModule, IrTypeDecl } from '../compiler/ir.js';
+import type { IrModule, IrTypeDecl, TypeRef } from '../compiler/ir.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 
@@ -27,6 +27,45 @@ function renamed(decl: IrTypeDecl, rules: Readonly<Record<string, string>>, used
   return decl;
 }
 
+/**
+ * Pattern instances (`Slice_Vec3`) are named after their element's emitted name, which rename
+ * rules may have changed since monomorphization named them: `Slice<ambiguous1::Vec>` must follow
+ * `Vec1`, or two slices of differently renamed `Vec`s would collide.
+ */
+function patternNames(types: readonly IrTypeDecl[]): IrTypeDecl[] {
+  const byId = new Map(types.map((t) => [t.id, t]));
+  const final = new Map<string, string>();
+  const nameOf = (decl: IrTypeDecl): string => {
+    if (decl.kind !== 'struct' || !decl.pattern) return decl.name;
+    const known = final.get(decl.id);
+    if (known !== undefined) return known;
+    const element = decl.pattern.kind === 'slice' ? decl.pattern.element : decl.pattern.value;
+    const name = `${decl.id.slice(decl.id.indexOf('::') + 2, decl.id.indexOf('<'))}_${mangle(element)}`;
+    final.set(decl.id, name);
+    return name;
+  };
+  const mangle = (ref: TypeRef): string => {
+    switch (ref.kind) {
+      case 'primitive':
+        return ref.name;
+      case 'named': {
+        const decl = byId.get(ref.id);
+        return decl ? nameOf(decl) : (ref.id.split('::').pop() ?? ref.id);
+      }
+      case 'pointer':
+        return `${ref.mutable ? 'ptr_mut' : 'ptr'}_${mangle(ref.pointee)}`;
+      case 'array':
+        return `arr${ref.length}_${mangle(ref.element)}`;
+      case 'fnPointer':
+        return 'fn';
+    }
+  };
+  return types.map((t) => {
+    const name = nameOf(t);
+    return name === t.name ? t : { ...t, name };
+  });
+}
+
 interface Claim {
   readonly kind: 'type' | 'variant' | 'constant' | 'function';
   /** Rust path; for a variant, its enum's. */
@@ -42,7 +81,7 @@ export const nameItems: Pass<IrModule, IrModule> = {
   run(ir: IrModule, ctx: PassContext): Either<Diagnostics, IrModule> {
     const bag = new DiagnosticBag();
     const used = new Set<string>();
-    const types = Object.keys(ctx.rename).length === 0 ? ir.types : ir.types.map((t) => renamed(t, ctx.rename, used));
+    const types = Object.keys(ctx.rename).length === 0 ? ir.types : patternNames(ir.types.map((t) => renamed(t, ctx.rename, used)));
     for (const key of Object.keys(ctx.rename)) {
       if (!used.has(key)) ctx.warn({ code: 'IC2402', severity: 'warning', message: `rename rule \`${key}\` matches no exported type` });
     }

@@ -36,6 +36,28 @@ export function dependencyOrder(types: readonly IrTypeDecl[]): IrTypeDecl[] {
     const dep = byValueDependency(type);
     const d = dep === undefined ? undefined : index.get(dep);
     if (d) place(d);
+    else if (type.kind === 'pointer' || type.kind === 'fnPointer') placeNamesIn(type);
+  };
+  // Behind a pointer or in a function pointer's signature a struct or union may still be
+  // incomplete (emitters forward-declare them), but an enum or an alias is a typedef name that C
+  // needs declared first: `typedef FFIError (*Callback)(uint32_t);` must follow `FFIError`.
+  const placeNamesIn = (type: TypeRef): void => {
+    switch (type.kind) {
+      case 'named': {
+        const d = index.get(type.id);
+        if (d && d.kind !== 'struct' && d.kind !== 'union' && d.kind !== 'opaque') place(d);
+        return;
+      }
+      case 'pointer':
+        return placeNamesIn(type.pointee);
+      case 'array':
+        return placeNamesIn(type.element);
+      case 'fnPointer':
+        for (const p of type.signature.params) placeNamesIn(p.type);
+        return placeNamesIn(type.signature.returns);
+      case 'primitive':
+        return;
+    }
   };
   const place = (t: IrTypeDecl): void => {
     if (state.has(t.id)) return;

@@ -261,6 +261,11 @@ const expectations: Record<string, Check> = {
     t.deepEqual(koffi.decode(buffer.data, koffi.array('uint8_t', Number(buffer.len), 'Array')), [42, 42, 42]);
     t.is(b['service_basic_panics_with_error']?.(handle), 200);
     t.is(b['service_basic_panics_with_default']?.(handle), 0);
+    t.is(b['service_basic_name']?.(handle), '');
+    b['service_basic_add_ref']?.(handle, alloc('uint32_t', 0));
+    t.is(b['service_basic_checked_value']?.(handle), 42);
+    t.is(b['service_basic_apply']?.(handle, (x: number) => x + 1), 43);
+    t.is(b['service_basic_call_stored']?.(handle, 5), 5);
     t.is(b['service_basic_destroy']?.(out), 0);
     t.is(koffi.decode(out, 'void *'), null);
     t.is(b['service_basic_destroy']?.(out), 100);
@@ -293,6 +298,49 @@ const expectations: Record<string, Check> = {
   service_basic_panics_with_default: withLiveHandle,
   service_basic_destroy: (t, f) => t.is(f(null), 100),
   pattern_api_guard: (t, f) => t.is(BigInt(f()), BigInt(guardHash)),
+  pattern_ffi_slice_3: (t, f) => t.is(f({ data: allocArray('uint32_t', [40, 2]), len: 2 }), 42),
+  pattern_ffi_slice_4: (t, f) => {
+    const s = f() as { data: bigint; len: number | bigint };
+    t.deepEqual(koffi.decode(s.data, koffi.array('uint8_t', Number(s.len), 'Array')), [1, 2, 3, 4]);
+  },
+  pattern_ffi_slice_5: (t, f) => t.is(f({ data: allocArray('double', [1.5, 2.5, 10, 28]), len: 2 }), 42),
+  pattern_ffi_slice_delegate_huge: (t, f) => {
+    let expected = 0;
+    for (let i = 0; i < 100_000; i++) expected = (expected + (i % 251)) % 256;
+    const checksum = (s: { data: bigint; len: number | bigint }): number =>
+      Number(s.len) === 100_000 ? (koffi.decode(s.data, koffi.array('uint8_t', 100_000, 'Typed')) as Uint8Array).reduce((a, b) => (a + b) % 256, 0) : 0;
+    t.is(f(checksum), expected);
+  },
+  pattern_callback_3: (t, f) => {
+    const forty = alloc('uint32_t', 40);
+    t.is(f((c: bigint, v: number) => Number(read(c, 'uint32_t')) + v, forty, 2), 42);
+    t.is(f(null, forty, 2), 0);
+  },
+  pattern_callback_4: (t, f) => {
+    t.is(f((v: number) => (v % 2 ? 300 : 0), 3), 300);
+    t.is(f((v: number) => (v % 2 ? 300 : 0), 4), 0);
+    t.is(f(null, 4), 100);
+  },
+  pattern_error_from: (t, f) => {
+    t.is(f('123'), 0);
+    t.is(f('12a'), 300);
+    t.is(f(null), 100);
+  },
+  service_basic_name: withLiveHandle,
+  service_basic_add_ref: withLiveHandle,
+  service_basic_apply: withLiveHandle,
+  service_basic_store_callback: withLiveHandle,
+  service_basic_call_stored: withLiveHandle,
+  service_basic_checked_value: withLiveHandle,
+  service_lifetime_new_with: (t, f, b) => {
+    const out = koffi.alloc('void *', 1) as bigint;
+    const bytes = allocArray('uint8_t', [10, 20, 12]);
+    t.is(f(out, { data: bytes, len: 3 }), 0);
+    t.is(BigInt(b['service_lifetime_sum']?.(koffi.decode(out, 'void *'))), 42n);
+    t.is(b['service_lifetime_destroy']?.(out), 0);
+  },
+  service_lifetime_sum: withLiveHandle,
+  service_lifetime_destroy: (t, f) => t.is(f(null), 100),
   get_doubler: (t, f, b) => {
     void b;
     const fnPtr = f();

@@ -256,6 +256,72 @@ static void pattern_callbacks(void) {
     CHECK(pattern_callback_2(NULL, 1) == 0);
 }
 
+static uint32_t add_to_context(const void *context, uint32_t value) {
+    return *(const uint32_t *)context + value;
+}
+
+static FFIError fail_odd(uint32_t value) {
+    return value % 2 ? FFIError_Fail : FFIError_Ok;
+}
+
+static uint8_t huge_checksum(Slice_u8 values) {
+    uint64_t i;
+    uint8_t sum = 0;
+    for (i = 0; i < values.len; i++) sum = (uint8_t)(sum + values.data[i]);
+    return values.len == 100000 ? sum : 0;
+}
+
+static void more_patterns(void) {
+    uint32_t numbers[] = {40, 2};
+    Slice_u32 slice = {numbers, 2};
+    CHECK(pattern_ffi_slice_3(&slice) == 42);
+    Slice_u8 fixed = pattern_ffi_slice_4();
+    CHECK(fixed.len == 4 && fixed.data[0] == 1 && fixed.data[3] == 4);
+    Vec3 vecs[] = {{1.5, 2.5}, {10.0, 28.0}};
+    Slice_Vec3 vec_slice = {vecs, 2};
+    CHECK(pattern_ffi_slice_5(vec_slice) == 42.0);
+    {
+        /* Expected: the byte sum of (i % 251) for i < 100000, modulo 256. */
+        uint32_t i;
+        uint8_t expected = 0;
+        for (i = 0; i < 100000; i++) expected = (uint8_t)(expected + (uint8_t)(i % 251));
+        CHECK(pattern_ffi_slice_delegate_huge(huge_checksum) == expected);
+    }
+    {
+        uint32_t forty = 40;
+        CHECK(pattern_callback_3(add_to_context, &forty, 2) == 42);
+        CHECK(pattern_callback_3(NULL, &forty, 2) == 0);
+    }
+    CHECK(pattern_callback_4(fail_odd, 3) == FFIError_Fail);
+    CHECK(pattern_callback_4(fail_odd, 4) == FFIError_Ok);
+    CHECK(pattern_callback_4(NULL, 4) == FFIError_Null);
+    CHECK(pattern_error_from("123") == FFIError_Ok);
+    CHECK(pattern_error_from("12a") == FFIError_Fail);
+    CHECK(pattern_error_from(NULL) == FFIError_Null);
+}
+
+static void more_services(void) {
+    ServiceBasic *service = NULL;
+    uint32_t two = 2;
+    uint8_t bytes[] = {10, 20, 12};
+    Slice_u8 borrowed = {bytes, 3};
+    ServiceLifetime *lifetime = NULL;
+    CHECK(service_basic_new_with_string(&service, "named") == FFIError_Ok);
+    CHECK(strcmp(service_basic_name(service), "named") == 0);
+    service_basic_add_ref(service, &two);
+    CHECK(service_basic_checked_value(service) == 2);
+    CHECK(service_basic_apply(service, triple) == 6);
+    CHECK(service_basic_apply(service, NULL) == 2);
+    CHECK(service_basic_call_stored(service, 5) == 5);
+    service_basic_store_callback(service, triple);
+    CHECK(service_basic_call_stored(service, 5) == 15);
+    CHECK(service_basic_destroy(&service) == FFIError_Ok);
+
+    CHECK(service_lifetime_new_with(&lifetime, borrowed) == FFIError_Ok);
+    CHECK(service_lifetime_sum(lifetime) == 42);
+    CHECK(service_lifetime_destroy(&lifetime) == FFIError_Ok && lifetime == NULL);
+}
+
 static void services(void) {
     ServiceBasic *service = NULL;
     CHECK(service_basic_new_with(&service, 40) == FFIError_Ok && service != NULL);
@@ -339,6 +405,8 @@ int main(void) {
     patterns();
     pattern_callbacks();
     services();
+    more_patterns();
+    more_services();
     primitives();
     pointers();
     structs();
