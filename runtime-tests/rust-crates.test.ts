@@ -29,3 +29,10 @@ test('cargo test passes for interopc-macros: expansions, panic policies and pinn
   // expand.rs, abort.rs and ui.rs each ran at least one test.
   t.true(run.passed.filter((n) => n > 0).length >= 3, run.output);
 });
+
+test('cargo test passes for the reference project (its own unit tests of every module)', async (t) => {
+  if (!requireTools(t, 'cargo')) return;
+  const run = await cargoTest('reference-project');
+  t.is(run.exitCode, 0, run.output);
+  t.true(run.passed.some((n) => n >= 5), run.output);
+});

@@ -37,18 +37,18 @@ function resultOk(t: TypeNode | undefined): TypeNode | undefined {
 
 const isUnit = (t: TypeNode): boolean => t.kind === 'tuple' && t.elements.length === 0;
 
-function methodOptions(fn: FnItem): { ignored: boolean; onPanic?: PanicPolicy; unknownPolicy?: Span } {
+function methodOptions(fn: FnItem): { ignored: boolean; onPanic?: PanicPolicy; unknownPolicy?: { span: Span; text: string } } {
   const attr = findAttribute(fn.attrs, 'ffi_service_method');
   if (attr?.meta?.kind !== 'list') return { ignored: false };
   let ignored = false;
   let onPanic: PanicPolicy | undefined;
-  let unknownPolicy: Span | undefined;
+  let unknownPolicy: { span: Span; text: string } | undefined;
   for (const item of attr.meta.items) {
     if (item.kind === 'word' && item.path === 'ignore') ignored = true;
     if (item.kind === 'nameValue' && item.path === 'on_panic' && item.value.kind === 'str') {
       const v = item.value.value;
       if (v === 'ffi_error' || v === 'return_default' || v === 'abort') onPanic = v;
-      else unknownPolicy = item.span;
+      else unknownPolicy = { span: item.span, text: v };
     }
   }
   return { ignored, ...(onPanic ? { onPanic } : {}), ...(unknownPolicy ? { unknownPolicy } : {}) };
@@ -118,7 +118,7 @@ export function collectService(
     }
     const options = methodOptions(member);
     if (options.unknownPolicy) {
-      bag.report('IC2214', 'unknown panic policy', options.unknownPolicy, { notes: ['help: write `on_panic = "ffi_error"`, `"return_default"` or `"abort"`'] });
+      bag.report('IC2214', `unknown panic policy \`${options.unknownPolicy.text}\``, options.unknownPolicy.span, { notes: ['help: write `on_panic = "ffi_error"`, `"return_default"` or `"abort"`'] });
       continue;
     }
     const receiver = member.receiver;
