@@ -15,6 +15,7 @@ import { lookupPath, targetEntry } from './support/scopes.js';
 import { resolveType, type TypeContext } from './support/resolve-type.js';
 import { exportNameOf, findAttribute, hasAttribute, readFfiType, readRepr } from './support/attributes.js';
 import { collectService } from './support/services.js';
+import { findInventory, readInventory, type Inventory } from './support/inventory.js';
 
 interface MutableScope {
   id: ModuleId;
@@ -203,7 +204,14 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
       if (defs[id]) roots.types.push(id);
       else bag.report('IC2008', `\`include\` names \`${path}\`, which is not a type of this crate`);
     }
-    const program: HirProgram = { crateName: crate.name, defs, modules: frozen, roots, services, report };
+    // An Interoptopus inventory decides the roots instead (contracts.md §2).
+    const found = findInventory(modules);
+    let exported = { roots, services: services as readonly HirService[] };
+    if (found) {
+      const inventory = readInventory(found, frozen, services, bag);
+      exported = restrictToInventory(inventory, roots, services, report);
+    }
+    const program: HirProgram = { crateName: crate.name, defs, modules: frozen, roots: exported.roots, services: exported.services, report };
     return finish(program, bag.all, ctx);
   },
 };
@@ -438,4 +446,28 @@ function collectFn(
   if (!isFfiFunction && item.vis.kind !== 'pub') return skip('not-pub: function is not `pub`');
   roots.functions.push(id);
   report.push({ item: id, itemKind: 'fn', status: 'exported', span: item.nameSpan });
+}
+
+/**
+ * The roots an inventory registers: its functions (and the shims of its services), constants and
+ * extra types. Items marked for export but left out of it are reported as such.
+ */
+function restrictToInventory(
+  inventory: Inventory,
+  roots: { functions: DefId[]; constants: DefId[]; types: DefId[] },
+  services: readonly HirService[],
+  report: ReportEntry[],
+): { roots: { functions: DefId[]; constants: DefId[]; types: DefId[] }; services: HirService[] } {
+  const kept = services.filter((s) => s.selfType.kind === 'def' && inventory.services.includes(s.selfType.def));
+  const shims = new Set(kept.flatMap((s) => [...s.constructors, ...s.methods.map((m) => m.function), s.destructor]));
+  const allShims = new Set(services.flatMap((s) => [...s.constructors, ...s.methods.map((m) => m.function), s.destructor]));
+  const functions = roots.functions.filter((id) => (allShims.has(id) ? shims.has(id) : inventory.functions.includes(id)));
+  for (const id of inventory.functions) if (!functions.includes(id)) functions.push(id);
+  const constants = inventory.constants;
+  for (const entry of report) {
+    if (entry.status !== 'exported') continue;
+    const leftOut = entry.itemKind === 'fn' ? !functions.includes(entry.item) : entry.itemKind === 'const' ? !constants.includes(entry.item) : false;
+    if (leftOut) Object.assign(entry, { status: 'skipped', reason: 'not-in-inventory: the crate\'s ffi_inventory() does not register it' });
+  }
+  return { roots: { functions, constants, types: [...roots.types, ...inventory.types] }, services: kept };
 }

@@ -293,6 +293,11 @@ export interface FnItem extends ItemBase {
   readonly hasBody: boolean;
   /** Only for `const fn`: the body parsed as a block expression when it fits the expression grammar. */
   readonly constBody?: Expr;
+  /**
+   * Only for `fn ffi_inventory`: its body as token trees. An Interoptopus crate lists its exports
+   * there (`InventoryBuilder::new().register(function!(f))…`); every other body is skipped unread.
+   */
+  readonly inventoryBody?: readonly TokenTree[];
 }
 
 export interface ModItem extends ItemBase {

@@ -498,6 +498,7 @@ export abstract class ItemGrammar extends ExprGrammar {
         ...(returns ? { returns } : {}),
         hasBody: body !== undefined,
       };
+      if (body && fn.name === 'ffi_inventory') fn.inventoryBody = toTokenTrees(this.filePath, this.input.slice(body.from + 1, body.to - 1));
       if (q.isConst && body) {
         this.runExpression(body, (e) => {
           if (e.kind !== 'unparsed') fn.constBody = e;

@@ -12,4 +12,5 @@ export const resolveCodes = {
   IC2008: { severity: 'error', title: 'item in `include` not found' },
   IC2009: { severity: 'error', title: 'ambiguous name from glob imports' },
   IC2010: { severity: 'error', title: 'exported item needs an item that is not exported' },
+  IC2011: { severity: 'error', title: 'inventory registers an unknown item' },
 } as const satisfies Record<string, CodeInfo>;
