@@ -341,6 +341,10 @@ const expectations: Record<string, Check> = {
   },
   service_lifetime_sum: withLiveHandle,
   service_lifetime_destroy: (t, f) => t.is(f(null), 100),
+  // The callback from Rust's own thread is awaited in its own test below; here, a null callback.
+  pattern_callback_thread: (t, f) => t.is(f(null, 1), undefined),
+  // Blocking the JS thread on a thread that queues a call to it would deadlock: C uses this.
+  pattern_callback_thread_wait: (t, f) => t.is(f(), undefined),
   get_doubler: (t, f, b) => {
     void b;
     const fnPtr = f();
@@ -391,4 +395,28 @@ test('koffi: sizeof, alignof and offsetof of every struct and union equal the IR
     checked++;
   }
   t.true(checked >= 20, `only ${checked} types checked`);
+});
+
+// Serial (ava runs those first): no other test may block the JS thread on `pattern_callback_thread_wait`
+// while this thread's call is queued to it.
+test.serial('koffi: a callback Rust calls from its own thread, after the call returned, reaches JS', async (t) => {
+  if (!requireTools(t, 'cargo')) return;
+  const [library, generated] = await Promise.all([buildReferenceLibrary(), generateReference()]);
+  const lib = koffi.load(library);
+  const types = new KoffiTypes(generated.ir);
+  const ir = generated.ir.functions.find((f) => f.name === 'pattern_callback_thread');
+  const callbackType = ir?.signature.params[0]?.type;
+  if (!ir || !callbackType) return t.fail('pattern_callback_thread is not in the IR');
+  const call = lib.func(ir.name, types.of(ir.signature.returns), ir.signature.params.map((p) => types.of(p.type))) as Fn;
+  let arrived: (value: number) => void = () => {};
+  const value = new Promise<number>((resolve) => (arrived = resolve));
+  // koffi queues a call from another thread to the JS thread; the function must outlive the call.
+  const registered = koffi.register((v: number) => arrived(v), types.of(callbackType)) as unknown;
+  try {
+    call(registered, 42);
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('timed out'), 5000));
+    t.is(await Promise.race([value, timeout]), 42);
+  } finally {
+    koffi.unregister(registered as never);
+  }
 });

@@ -300,6 +300,20 @@ static void more_patterns(void) {
     CHECK(pattern_error_from(NULL) == FFIError_Null);
 }
 
+static uint32_t from_thread = 0;
+static void record_from_thread(uint32_t value) {
+    from_thread = value;
+}
+
+static void thread_callback(void) {
+    pattern_callback_thread(record_from_thread, 42);
+    pattern_callback_thread_wait();
+    CHECK(from_thread == 42);
+    pattern_callback_thread(NULL, 1);
+    pattern_callback_thread_wait();
+    CHECK(from_thread == 42);
+}
+
 static void more_services(void) {
     ServiceBasic *service = NULL;
     uint32_t two = 2;
@@ -407,6 +421,7 @@ int main(void) {
     services();
     more_patterns();
     more_services();
+    thread_callback();
     primitives();
     pointers();
     structs();
