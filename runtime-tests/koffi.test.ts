@@ -345,6 +345,16 @@ const expectations: Record<string, Check> = {
   pattern_callback_thread: (t, f) => t.is(f(null, 1), undefined),
   // Blocking the JS thread on a thread that queues a call to it would deadlock: C uses this.
   pattern_callback_thread_wait: (t, f) => t.is(f(), undefined),
+  renamed_struct: (t, f) => t.is(f({ e: 21 }), 42),
+  opaque_attribute_new: (t, f, b) => t.is(BigInt(b['opaque_attribute_take']?.(f(42))), 42n),
+  opaque_attribute_take: (t, f) => t.is(BigInt(f(null)), 0n),
+  write_c_string: (t, f) => {
+    const buffer = koffi.alloc('uint8_t', 8) as bigint;
+    t.is(BigInt(f(buffer, 8)), 5n);
+    t.is(koffi.decode(buffer, 'char', 5), 'hello');
+    t.is(BigInt(f(buffer, 3)), 0n);
+  },
+  c_char_next: (t, f) => t.is(f(97), 98),
   get_doubler: (t, f, b) => {
     void b;
     const fnPtr = f();

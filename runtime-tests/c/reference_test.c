@@ -305,6 +305,20 @@ static void record_from_thread(uint32_t value) {
     from_thread = value;
 }
 
+static void attribute_macros(void) {
+    StructRenamed renamed = {21};
+    OpaqueByAttribute *opaque = opaque_attribute_new(42);
+    char buffer[8];
+    CHECK(renamed_struct(renamed) == 42);
+    CHECK(opaque_attribute_take(opaque) == 42);
+    CHECK(opaque_attribute_take(NULL) == 0);
+    CHECK(write_c_string(buffer, sizeof buffer) == 5 && strcmp(buffer, "hello") == 0);
+    CHECK(write_c_string(buffer, 3) == 0);
+    CHECK(write_c_string(NULL, 8) == 0);
+    CHECK(c_char_next('a') == 'b');
+    CHECK(sizeof(ExtraType) == 16);
+}
+
 static void thread_callback(void) {
     pattern_callback_thread(record_from_thread, 42);
     pattern_callback_thread_wait();
@@ -422,6 +436,7 @@ int main(void) {
     more_patterns();
     more_services();
     thread_callback();
+    attribute_macros();
     primitives();
     pointers();
     structs();
