@@ -22,6 +22,16 @@ int main(void) {
     counter_destroy(counter);
     printf("static_string()            = %s\n", static_string());
     printf("COMPUTED_I32               = %d\n", COMPUTED_I32);
-    printf("API hash                   = 0x%016llx\n", (unsigned long long)REFERENCE_API_HASH);
+    printf("API hash                   = 0x%016llx (library: 0x%016llx)\n", (unsigned long long)REFERENCE_API_HASH, (unsigned long long)pattern_api_guard());
+    {
+        uint32_t numbers[] = {1, 2, 39};
+        Slice_u32 slice = {numbers, 3};
+        ServiceBasic *service = NULL;
+        printf("pattern_ffi_slice_1({1,2,39}) = %u\n", (unsigned)pattern_ffi_slice_1(slice));
+        if (service_basic_new_with(&service, 40) == FFIError_Ok) {
+            printf("service_basic_method_u32(s, 2) = %u\n", (unsigned)service_basic_method_u32(service, 2));
+            service_basic_destroy(&service);
+        }
+    }
     return 0;
 }
