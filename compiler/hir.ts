@@ -265,6 +265,8 @@ export interface HirProgram {
   readonly modules: Readonly<Record<ModuleId, ModuleScope>>;
   readonly roots: ExportRoots;
   readonly services: readonly HirService[];
+  /** The API guard when an Interoptopus inventory names it (`pattern!(api_guard)`); else by attribute. */
+  readonly apiGuard?: DefId;
   readonly report: readonly ReportEntry[];
 }
 

@@ -277,7 +277,7 @@ export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
     for (const id of program.roots.functions) {
       const fn = program.defs[id];
       if (fn?.kind !== 'fn' || fn.exportName === undefined) continue;
-      if (!apiGuard && isApiGuard(fn)) apiGuard = { function: fn.exportName, span: fn.nameSpan };
+      if (!apiGuard && (id === program.apiGuard || isApiGuard(fn))) apiGuard = { function: fn.exportName, span: fn.nameSpan };
       functions.push({
         name: fn.exportName,
         rustPath: fn.id,

@@ -207,11 +207,13 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     // An Interoptopus inventory decides the roots instead (contracts.md §2).
     const found = findInventory(modules);
     let exported = { roots, services: services as readonly HirService[] };
+    let apiGuard: DefId | undefined;
     if (found) {
       const inventory = readInventory(found, frozen, services, bag);
       exported = restrictToInventory(inventory, roots, services, report);
+      apiGuard = inventory.apiGuard;
     }
-    const program: HirProgram = { crateName: crate.name, defs, modules: frozen, roots: exported.roots, services: exported.services, report };
+    const program: HirProgram = { crateName: crate.name, defs, modules: frozen, roots: exported.roots, services: exported.services, ...(apiGuard ? { apiGuard } : {}), report };
     return finish(program, bag.all, ctx);
   },
 };

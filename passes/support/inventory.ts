@@ -15,6 +15,8 @@ export interface Inventory {
   readonly types: DefId[];
   /** Services registered with `pattern!(Type)`, by the service type's def. */
   readonly services: DefId[];
+  /** `pattern!(f)` naming a function: Interoptopus' API guard. */
+  apiGuard?: DefId;
 }
 
 interface Registration {
@@ -78,7 +80,10 @@ export function readInventory(
     else if (r.macro === 'constant') inventory.constants.push(id);
     else if (r.macro === 'extra_type') inventory.types.push(id);
     else if (services.some((s) => s.selfType.kind === 'def' && s.selfType.def === id)) inventory.services.push(id);
-    else inventory.functions.push(id);
+    else {
+      inventory.functions.push(id);
+      inventory.apiGuard ??= id;
+    }
   }
   return inventory;
 }
