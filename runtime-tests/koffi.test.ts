@@ -355,6 +355,8 @@ const expectations: Record<string, Check> = {
     t.is(BigInt(f(buffer, 3)), 0n);
   },
   c_char_next: (t, f) => t.is(f(97), 98),
+  macro_panics_with_error: (t, f) => t.is(f(), 200),
+  macro_panics_with_default: (t, f) => t.is(f(), 0),
   get_doubler: (t, f, b) => {
     void b;
     const fnPtr = f();

@@ -24,3 +24,15 @@ test('the reference cdylib exports exactly the functions in the IR', async (t) =
   for (const symbol of ['service_basic_new_with', 'service_basic_method_u32', 'service_basic_half', 'service_basic_destroy']) t.true(exported.includes(symbol), symbol);
   t.false(exported.includes('service_basic_internal'), 'an ignored method has no shim');
 });
+
+test('the reference project holds the API guard file interopc would write now', async (t) => {
+  const { build } = await import('../compiler/api.js');
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { referenceProject } = await import('./support/paths.js');
+  const result = await build({ crateDir: referenceProject, targets: ['c'] });
+  const [guard] = result.crateFiles;
+  if (!guard) return t.fail('the reference project has an API guard, so a guard file is expected');
+  t.is(guard.path, 'src/interopc_api.rs');
+  t.is(readFileSync(join(referenceProject, guard.path), 'utf8'), guard.contents, 'stale: run `node bin/interopc.js build fixtures/reference-project` and commit the file');
+});

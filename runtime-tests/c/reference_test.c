@@ -317,6 +317,8 @@ static void attribute_macros(void) {
     CHECK(write_c_string(NULL, 8) == 0);
     CHECK(c_char_next('a') == 'b');
     CHECK(sizeof(ExtraType) == 16);
+    CHECK(macro_panics_with_error() == FFIError_Panic);
+    CHECK(macro_panics_with_default() == 0);
 }
 
 static void thread_callback(void) {
