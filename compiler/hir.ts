@@ -8,7 +8,7 @@
  * Plain JSON-serializable data (bigint aside), so `--dump-ir=resolve` can print it.
  */
 import type { Span } from './source.js';
-import type { Attribute, Expr, Visibility } from './syntax/ast.js';
+import type { Attribute, Expr, ImplItem, MacroCallItem, TokenTree, Visibility } from './syntax/ast.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 
 /** Canonical path of a definition, e.g. "crate::types::Vec3f32" or "crate::Service::new". */
@@ -259,8 +259,28 @@ export interface HirService {
   readonly methods: readonly HirServiceMethod[];
 }
 
+/**
+ * What resolution found for the lowering passes, which turn it into definitions and roots:
+ * `callback!` calls (`lower-callbacks`), `#[ffi_service]` impls (`lower-services`) and an
+ * Interoptopus inventory (`apply-inventory`).
+ */
+export interface PatternSources {
+  readonly callbacks: readonly { readonly module: ModuleId; readonly item: MacroCallItem }[];
+  readonly services: readonly {
+    readonly module: ModuleId;
+    readonly item: ImplItem;
+    readonly attr: Attribute;
+    readonly selfType: HirType;
+    readonly selfName: string;
+    readonly generics: readonly HirGenericParam[];
+  }[];
+  readonly inventory?: { readonly module: ModuleId; readonly body: readonly TokenTree[] };
+}
+
 export interface HirProgram {
   readonly crateName: string;
+  /** Left by resolution for the lowering passes; empty after them. */
+  readonly patternSources: PatternSources;
   readonly defs: Readonly<Record<DefId, Def>>;
   readonly modules: Readonly<Record<ModuleId, ModuleScope>>;
   readonly roots: ExportRoots;

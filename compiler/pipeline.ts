@@ -13,6 +13,9 @@ import type { IrModule } from './ir.js';
 import { collectModules, type CrateInput } from '../passes/collect-modules.js';
 import { evaluateCfg } from '../passes/evaluate-cfg.js';
 import { resolveNames } from '../passes/resolve-names.js';
+import { lowerCallbacks } from '../passes/lower-callbacks.js';
+import { lowerServices } from '../passes/lower-services.js';
+import { applyInventory } from '../passes/apply-inventory.js';
 import { evaluateConstants } from '../passes/evaluate-constants.js';
 import { validateFfi } from '../passes/validate-ffi.js';
 import { monomorphize } from '../passes/monomorphize.js';
@@ -25,6 +28,9 @@ export const passNames = [
   collectModules.name, // parse lib.rs and every `mod` file it pulls in
   evaluateCfg.name, // drop items whose #[cfg] is false, apply #[cfg_attr]
   resolveNames.name, // paths, `use`, aliases → HIR; export roots; report of skipped items
+  lowerCallbacks.name, // callback!(…) → nullable function-pointer types
+  lowerServices.name, // #[ffi_service] impls → constructor, method and destroy shims, services
+  applyInventory.name, // an Interoptopus ffi_inventory() decides the roots
   evaluateConstants.name, // constants and enum discriminants
   validateFfi.name, // everything reachable from a root has a C layout
   monomorphize.name, // generic instances → concrete IR declarations
@@ -68,16 +74,23 @@ export function runPipeline(input: CrateInput, ctx: PassContext, keepStages = fa
   const configured = timed(evaluateCfg, crate.right, ctx, timings);
   if (isLeft(configured)) return fail(configured.left);
   keep(evaluateCfg.name, configured.right);
-  const hir = timed(resolveNames, configured.right, ctx, timings);
-  if (isLeft(hir)) return fail(hir.left);
-  keep(resolveNames.name, hir.right);
-  const evaluated = timed(evaluateConstants, hir.right, ctx, timings);
-  if (isLeft(evaluated)) return fail(evaluated.left, hir.right);
+  const resolved = timed(resolveNames, configured.right, ctx, timings);
+  if (isLeft(resolved)) return fail(resolved.left);
+  keep(resolveNames.name, resolved.right);
+  let hir = resolved.right;
+  // Pattern lowering on the HIR, one pass per pattern family.
+  for (const pass of [lowerCallbacks, lowerServices, applyInventory]) {
+    const next = timed(pass, hir, ctx, timings);
+    if (isLeft(next)) return fail(next.left, hir);
+    keep(pass.name, (hir = next.right));
+  }
+  const evaluated = timed(evaluateConstants, hir, ctx, timings);
+  if (isLeft(evaluated)) return fail(evaluated.left, hir);
   keep(evaluateConstants.name, evaluated.right);
   const valid = timed(validateFfi, evaluated.right, ctx, timings);
-  if (isLeft(valid)) return fail(valid.left, hir.right);
+  if (isLeft(valid)) return fail(valid.left, hir);
   keep(validateFfi.name, valid.right);
-  return { ...runIrPasses(valid.right, ctx, keep, hir.right, fail, timings), stages, timings };
+  return { ...runIrPasses(valid.right, ctx, keep, hir, fail, timings), stages, timings };
 }
 
 function runIrPasses(

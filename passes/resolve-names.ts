@@ -9,13 +9,12 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import type { CrateAst, Item, UseTree } from '../compiler/syntax/ast.js';
-import type { Def, DefId, FnDef, HirGenericParam, HirProgram, HirService, HirType, ModuleId, ModuleScope, ReportEntry } from '../compiler/hir.js';
+import type { Def, DefId, FnDef, HirGenericParam, HirProgram, HirType, ModuleId, ModuleScope, PatternSources, ReportEntry } from '../compiler/hir.js';
 import type { Span } from '../compiler/source.js';
 import { lookupPath, targetEntry } from './support/scopes.js';
-import { resolveType, type TypeContext } from './support/resolve-type.js';
+import { resolveType, typeContext, type TypeContext } from './support/resolve-type.js';
 import { exportNameOf, findAttribute, hasAttribute, readFfiType, readRepr } from './support/attributes.js';
-import { collectService } from './support/services.js';
-import { findInventory, readInventory, type Inventory } from './support/inventory.js';
+import { findInventory } from './support/inventory.js';
 
 interface MutableScope {
   id: ModuleId;
@@ -196,24 +195,16 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     const defs: Record<DefId, Def> = {};
     const report: ReportEntry[] = [];
     const roots = { functions: [] as DefId[], constants: [] as DefId[], types: [] as DefId[] };
-    const services: HirService[] = [];
-    for (const m of modules) collectDefs(m, frozen, defs, report, roots, services, bag, scopes[m.id]?.publiclyReachable ?? false, reExported);
+    const inventory = findInventory(modules);
+    const sources: MutableSources = { callbacks: [], services: [], ...(inventory ? { inventory } : {}) };
+    for (const m of modules) collectDefs(m, frozen, defs, report, roots, sources, bag, scopes[m.id]?.publiclyReachable ?? false, reExported);
 
     for (const path of ctx.include) {
       const id = `crate::${path.replace(/^crate::/, '')}`;
       if (defs[id]) roots.types.push(id);
       else bag.report('IC2008', `\`include\` names \`${path}\`, which is not a type of this crate`);
     }
-    // An Interoptopus inventory decides the roots instead (contracts.md §2).
-    const found = findInventory(modules);
-    let exported = { roots, services: services as readonly HirService[] };
-    let apiGuard: DefId | undefined;
-    if (found) {
-      const inventory = readInventory(found, frozen, services, bag);
-      exported = restrictToInventory(inventory, roots, services, report);
-      apiGuard = inventory.apiGuard;
-    }
-    const program: HirProgram = { crateName: crate.name, defs, modules: frozen, roots: exported.roots, services: exported.services, ...(apiGuard ? { apiGuard } : {}), report };
+    const program: HirProgram = { crateName: crate.name, patternSources: sources, defs, modules: frozen, roots, services: [], report };
     return finish(program, bag.all, ctx);
   },
 };
@@ -236,14 +227,10 @@ function flattenUse(tree: UseTree, global: boolean, module: ModuleId, isPub: boo
   }
 }
 
-const noNames: ReadonlySet<string> = new Set();
+type MutableSources = { callbacks: PatternSources['callbacks'][number][]; services: PatternSources['services'][number][]; inventory?: PatternSources['inventory'] };
 
-function genericContext(modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly HirGenericParam[], selfType?: HirType): TypeContext {
-  // Most items have no generics: they share one empty set instead of filtering into new ones.
-  const typeParams = params.length === 0 ? noNames : new Set(params.filter((p) => p.kind === 'type').map((p) => p.name));
-  const constParams = params.length === 0 ? noNames : new Set(params.filter((p) => p.kind === 'const').map((p) => p.name));
-  return selfType ? { modules, module, typeParams, constParams, selfType } : { modules, module, typeParams, constParams };
-}
+const genericContext = (modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly HirGenericParam[], selfType?: HirType): TypeContext =>
+  typeContext(modules, module, params, selfType);
 
 function hirGenerics(modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly import('../compiler/syntax/ast.js').GenericParam[]): HirGenericParam[] {
   if (params.length === 0) return [];
@@ -266,7 +253,7 @@ function collectDefs(
   defs: Record<DefId, Def>,
   report: ReportEntry[],
   roots: { functions: DefId[]; constants: DefId[]; types: DefId[] },
-  services: HirService[],
+  sources: MutableSources,
   bag: DiagnosticBag,
   moduleReachable: boolean,
   reExported: ReadonlySet<DefId>,
@@ -345,16 +332,8 @@ function collectDefs(
         const selfName = item.selfType.kind === 'path' ? (item.selfType.path.segments[item.selfType.path.segments.length - 1]?.name ?? 'impl') : 'impl';
         const serviceAttr = item.trait ? undefined : findAttribute(item.attrs, 'ffi_service');
         if (serviceAttr) {
-          const collected = collectService(item, serviceAttr, m.id, selfType, selfName, selfCtx, bag);
-          if (collected) {
-            services.push(collected.service);
-            for (const shim of collected.shims) {
-              defs[shim.id] = shim;
-              roots.functions.push(shim.id);
-              report.push({ item: shim.id, itemKind: 'fn', status: 'exported', span: shim.nameSpan });
-            }
-            for (const s of collected.skipped) skip(`${m.id}::${selfName}::${s.name}`, 'fn', s.reason, s.span);
-          }
+          // `lower-services` turns it into the shims the macro generates.
+          sources.services.push({ module: m.id, item, attr: serviceAttr, selfType, selfName, generics: hirGenerics(modules, m.id, item.generics.params) });
           break;
         }
         for (const member of item.items) {
@@ -371,21 +350,11 @@ function collectDefs(
       case 'trait':
         skip(id, 'trait', 'trait: traits have no C form', item.nameSpan);
         break;
-      case 'macroCall': {
-        const callback = item.callback;
-        if (!callback) {
-          skip(`${m.id}::${item.path.segments.map((s) => s.name).join('::')}!`, 'macro', 'macro: item macros are not expanded', item.span);
-          break;
-        }
-        // `callback!(Name(params) -> Ret)` is `pub struct Name(Option<extern "C" fn(params) -> Ret>)`.
-        const callbackId = `${m.id}::${callback.name}`;
-        const fn = resolveType(plain, { kind: 'fnPointer', abi: 'C', unsafe: false, params: callback.params, ...(callback.returns ? { returns: callback.returns } : {}), variadic: false, span: callback.span });
-        const target: HirType = { kind: 'known', name: 'Option', args: [{ kind: 'type', type: fn }], span: callback.span };
-        const vis = { kind: 'pub' as const, span: item.span };
-        defs[callbackId] = { kind: 'alias', id: callbackId, name: callback.name, module: m.id, vis, docs: callback.docs, attrs: item.attrs, span: item.span, nameSpan: callback.nameSpan, generics: [], target, callback: true };
-        skip(callbackId, 'alias', 'unused: not used by any exported item', callback.nameSpan);
+      case 'macroCall':
+        // `callback!(…)` is lowered into a type by `lower-callbacks`.
+        if (item.callback) sources.callbacks.push({ module: m.id, item });
+        else skip(`${m.id}::${item.path.segments.map((s) => s.name).join('::')}!`, 'macro', 'macro: item macros are not expanded', item.span);
         break;
-      }
       case 'mod':
       case 'use':
       case 'externCrate':
@@ -450,26 +419,3 @@ function collectFn(
   report.push({ item: id, itemKind: 'fn', status: 'exported', span: item.nameSpan });
 }
 
-/**
- * The roots an inventory registers: its functions (and the shims of its services), constants and
- * extra types. Items marked for export but left out of it are reported as such.
- */
-function restrictToInventory(
-  inventory: Inventory,
-  roots: { functions: DefId[]; constants: DefId[]; types: DefId[] },
-  services: readonly HirService[],
-  report: ReportEntry[],
-): { roots: { functions: DefId[]; constants: DefId[]; types: DefId[] }; services: HirService[] } {
-  const kept = services.filter((s) => s.selfType.kind === 'def' && inventory.services.includes(s.selfType.def));
-  const shims = new Set(kept.flatMap((s) => [...s.constructors, ...s.methods.map((m) => m.function), s.destructor]));
-  const allShims = new Set(services.flatMap((s) => [...s.constructors, ...s.methods.map((m) => m.function), s.destructor]));
-  const functions = roots.functions.filter((id) => (allShims.has(id) ? shims.has(id) : inventory.functions.includes(id)));
-  for (const id of inventory.functions) if (!functions.includes(id)) functions.push(id);
-  const constants = inventory.constants;
-  for (const entry of report) {
-    if (entry.status !== 'exported') continue;
-    const leftOut = entry.itemKind === 'fn' ? !functions.includes(entry.item) : entry.itemKind === 'const' ? !constants.includes(entry.item) : false;
-    if (leftOut) Object.assign(entry, { status: 'skipped', reason: 'not-in-inventory: the crate\'s ffi_inventory() does not register it' });
-  }
-  return { roots: { functions, constants, types: [...roots.types, ...inventory.types] }, services: kept };
-}

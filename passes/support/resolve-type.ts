@@ -4,7 +4,7 @@
  * exported item needs them, reported by validation).
  */
 import type { GenericArg, TypeNode } from '../../compiler/syntax/ast.js';
-import type { HirGenericArg, HirType, KnownTypeName, ModuleId, ModuleScope } from '../../compiler/hir.js';
+import type { HirGenericArg, HirGenericParam, HirType, KnownTypeName, ModuleId, ModuleScope } from '../../compiler/hir.js';
 import { EXTERN_PREFIX, lookupPath } from './scopes.js';
 import { cTypeAliases, externalCrates, knownLibraryTypes, patternCrates, patternTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
 import type { PrimitiveName } from '../../compiler/hir.js';
@@ -131,4 +131,14 @@ function resolveGenericArg(ctx: TypeContext, a: GenericArg): HirGenericArg[] {
       return [{ kind: 'type', type: resolveType(ctx, t) }];
     }
   }
+}
+
+const noNames: ReadonlySet<string> = new Set();
+
+/** The type context of an item of `module` with these generic parameters (and `Self`, in an impl). */
+export function typeContext(modules: Readonly<Record<ModuleId, ModuleScope>>, module: ModuleId, params: readonly HirGenericParam[], selfType?: HirType): TypeContext {
+  // Most items have no generics: they share one empty set instead of filtering into new ones.
+  const typeParams = params.length === 0 ? noNames : new Set(params.filter((p) => p.kind === 'type').map((p) => p.name));
+  const constParams = params.length === 0 ? noNames : new Set(params.filter((p) => p.kind === 'const').map((p) => p.name));
+  return selfType ? { modules, module, typeParams, constParams, selfType } : { modules, module, typeParams, constParams };
 }
