@@ -155,6 +155,8 @@ export interface EnumDef extends DefBase {
   readonly variants: readonly HirVariant[];
   readonly repr: Repr;
   readonly ffiType?: FfiTypeOptions;
+  /** Set by `lower-error-enums` for `#[ffi_type(error)]`: the variants with the contract's roles. */
+  readonly errorRoles?: { readonly success: string; readonly null: string; readonly panic: string };
 }
 
 export interface AliasDef extends DefBase {

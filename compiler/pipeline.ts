@@ -16,6 +16,7 @@ import { resolveNames } from '../passes/resolve-names.js';
 import { lowerCallbacks } from '../passes/lower-callbacks.js';
 import { lowerServices } from '../passes/lower-services.js';
 import { applyInventory } from '../passes/apply-inventory.js';
+import { lowerErrorEnums } from '../passes/lower-error-enums.js';
 import { evaluateConstants } from '../passes/evaluate-constants.js';
 import { validateFfi } from '../passes/validate-ffi.js';
 import { monomorphize } from '../passes/monomorphize.js';
@@ -31,6 +32,7 @@ export const passNames = [
   lowerCallbacks.name, // callback!(…) → nullable function-pointer types
   lowerServices.name, // #[ffi_service] impls → constructor, method and destroy shims, services
   applyInventory.name, // an Interoptopus ffi_inventory() decides the roots
+  lowerErrorEnums.name, // #[ffi_type(error)] enums: the Ok, Null and Panic roles
   evaluateConstants.name, // constants and enum discriminants
   validateFfi.name, // everything reachable from a root has a C layout
   monomorphize.name, // generic instances → concrete IR declarations
@@ -79,7 +81,7 @@ export function runPipeline(input: CrateInput, ctx: PassContext, keepStages = fa
   keep(resolveNames.name, resolved.right);
   let hir = resolved.right;
   // Pattern lowering on the HIR, one pass per pattern family.
-  for (const pass of [lowerCallbacks, lowerServices, applyInventory]) {
+  for (const pass of [lowerCallbacks, lowerServices, applyInventory, lowerErrorEnums]) {
     const next = timed(pass, hir, ctx, timings);
     if (isLeft(next)) return fail(next.left, hir);
     keep(pass.name, (hir = next.right));

@@ -17,7 +17,7 @@ import { arrayLength } from './support/array-length.js';
 import { bindGenerics, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
 import { argsText, type ConstArgText } from './support/type-text.js';
 import { floatText } from './support/float-text.js';
-import { errorPattern, optionDecl, scalarPatternDecl, sliceDecl } from './support/pattern-decls.js';
+import { optionDecl, scalarPatternDecl, sliceDecl } from './support/pattern-decls.js';
 import { isZeroSized, unalias } from './support/type-shapes.js';
 
 const PRIMITIVE_IR: Record<string, TypeRef> = {};
@@ -186,7 +186,8 @@ class Monomorphizer {
     else if (def.kind === 'enum') {
       const values = this.program.discriminants[def.id] ?? [];
       const variants = def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs }));
-      const pattern = def.ffiType?.error ? errorPattern(def.variants.map((v) => v.name)) : undefined;
+      const roles = def.errorRoles;
+      const pattern = roles ? { kind: 'error' as const, success: roles.success, null: roles.null, panic: roles.panic } : undefined;
       decl = pattern
         ? { kind: 'enum', id, name, rustType: id, docs, span, nameSpan, pattern, repr: def.repr.int ?? 'c_int', variants }
         : { kind: 'enum', id, name, rustType: id, docs, span, nameSpan, repr: def.repr.int ?? 'c_int', variants };

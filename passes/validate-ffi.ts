@@ -12,7 +12,6 @@ import type { DiagnosticCode } from '../compiler/diagnostics/catalog.js';
 import type { Span } from '../compiler/source.js';
 import { ConstEvaluator } from './support/const-eval.js';
 import { arrayLength } from './support/array-length.js';
-import { missingErrorVariants } from './support/pattern-decls.js';
 import { hasAttribute } from './support/attributes.js';
 import { bindGenerics, emptyGenericEnv, substitute, type GenericEnv } from './support/substitute.js';
 import { instanceKey } from './support/type-text.js';
@@ -74,17 +73,6 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
           return report('IC2205', `enum \`${def.name}\` has variants with data`, def.nameSpan, [`note: required by ${site}`, 'help: interopc supports C-like enums; wrap the data in a `#[repr(C)]` struct']);
         }
         if (def.variants.length === 0 && use !== 'pointer') return report('IC2208', `enum \`${def.name}\` has no variants`, def.nameSpan, [`note: required by ${site}`]);
-        if (def.ffiType?.error) {
-          const missing = missingErrorVariants(def.variants.map((v) => v.name));
-          if (missing.length > 0) {
-            const names = missing.map((m) => `\`${m}\``);
-            const list = names.length === 1 ? `the ${names[0]} variant` : `the ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} variants`;
-            report('IC2211', `error enum \`${def.name}\` lacks ${list}`, def.nameSpan, [
-              `note: required by ${site}`,
-              'help: an error enum needs `Ok = 0` (or `Success`), `Null` and `Panic`; other variants are the errors',
-            ]);
-          }
-        }
         return;
       }
       const skip = def.ffiType?.skip;
