@@ -130,6 +130,8 @@ export interface StructDef extends DefBase {
   readonly fields: readonly HirField[];
   readonly repr: Repr;
   readonly ffiType?: FfiTypeOptions;
+  /** The support crate's `Slice`/`SliceMut` and `FfiOption`, defined by `lower-pattern-types`. */
+  readonly pattern?: { readonly kind: 'slice'; readonly mutable: boolean } | { readonly kind: 'option' };
 }
 
 export interface UnionDef extends DefBase {
@@ -165,6 +167,8 @@ export interface AliasDef extends DefBase {
   readonly target: HirType;
   /** Declared by `callback!(…)`: a named, nullable function pointer type. */
   readonly callback?: boolean;
+  /** The support crate's `Bool` and `AsciiPointer`, defined by `lower-pattern-types`. */
+  readonly pattern?: 'bool' | 'string';
 }
 
 export interface ConstDef extends DefBase {

@@ -17,6 +17,7 @@ import { lowerCallbacks } from '../passes/lower-callbacks.js';
 import { lowerServices } from '../passes/lower-services.js';
 import { applyInventory } from '../passes/apply-inventory.js';
 import { lowerErrorEnums } from '../passes/lower-error-enums.js';
+import { lowerPatternTypes } from '../passes/lower-pattern-types.js';
 import { evaluateConstants } from '../passes/evaluate-constants.js';
 import { validateFfi } from '../passes/validate-ffi.js';
 import { monomorphize } from '../passes/monomorphize.js';
@@ -33,6 +34,7 @@ export const passNames = [
   lowerServices.name, // #[ffi_service] impls → constructor, method and destroy shims, services
   applyInventory.name, // an Interoptopus ffi_inventory() decides the roots
   lowerErrorEnums.name, // #[ffi_type(error)] enums: the Ok, Null and Panic roles
+  lowerPatternTypes.name, // Slice, SliceMut, FfiOption, Bool, AsciiPointer → definitions with their meaning
   evaluateConstants.name, // constants and enum discriminants
   validateFfi.name, // everything reachable from a root has a C layout
   monomorphize.name, // generic instances → concrete IR declarations
@@ -81,7 +83,7 @@ export function runPipeline(input: CrateInput, ctx: PassContext, keepStages = fa
   keep(resolveNames.name, resolved.right);
   let hir = resolved.right;
   // Pattern lowering on the HIR, one pass per pattern family.
-  for (const pass of [lowerCallbacks, lowerServices, applyInventory, lowerErrorEnums]) {
+  for (const pass of [lowerCallbacks, lowerServices, applyInventory, lowerErrorEnums, lowerPatternTypes]) {
     const next = timed(pass, hir, ctx, timings);
     if (isLeft(next)) return fail(next.left, hir);
     keep(pass.name, (hir = next.right));

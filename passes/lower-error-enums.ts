@@ -9,7 +9,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { Def, DefId, HirProgram } from '../compiler/hir.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
-import { errorPattern, missingErrorVariants } from './support/pattern-decls.js';
+import { errorPattern, missingErrorVariants } from './support/error-roles.js';
 
 export const lowerErrorEnums: Pass<HirProgram, HirProgram> = {
   name: 'lower-error-enums',

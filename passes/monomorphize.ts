@@ -9,15 +9,15 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { right } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirType } from '../compiler/hir.js';
-import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
+import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
 import type { Pass } from '../compiler/pass.js';
+import type { Span } from '../compiler/source.js';
 import { InternalError } from '../compiler/assert.js';
 import { ConstEvaluator, expectedOf } from './support/const-eval.js';
 import { arrayLength } from './support/array-length.js';
 import { bindGenerics, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
 import { argsText, type ConstArgText } from './support/type-text.js';
 import { floatText } from './support/float-text.js';
-import { optionDecl, scalarPatternDecl, sliceDecl } from './support/pattern-decls.js';
 import { isZeroSized, unalias } from './support/type-shapes.js';
 
 const PRIMITIVE_IR: Record<string, TypeRef> = {};
@@ -72,7 +72,6 @@ class Monomorphizer {
       case 'known':
         return this.knownRef(t, env);
       case 'pattern':
-        return this.patternRef(t, env);
       case 'slice':
       case 'tuple':
       case 'unresolved':
@@ -99,47 +98,6 @@ class Monomorphizer {
     }
   }
 
-  /** A pattern type: its declaration, created on first use (one per element type). */
-  private patternRef(t: Extract<HirType, { kind: 'pattern' }>, env: GenericEnv): TypeRef {
-    if (t.name === 'Bool' || t.name === 'AsciiPointer') {
-      const id = `interopc::${t.name}`;
-      if (!this.byId.has(id)) this.addDecl(scalarPatternDecl(t.name, t.span));
-      return { kind: 'named', id };
-    }
-    const arg = t.args.find((a): a is Extract<HirGenericArg, { kind: 'type' }> => a.kind === 'type');
-    if (!arg) throw new InternalError(`${t.name} without a type argument after validation`);
-    const inner = this.typeRef(arg.type, env);
-    const id = `interopc::${t.name}<${this.rustTypeOf(inner)}>`;
-    if (!this.byId.has(id)) {
-      const name = `${t.name}_${this.mangleRef(inner)}`;
-      this.addDecl(t.name === 'FfiOption' ? optionDecl(id, name, inner, t.span) : sliceDecl(id, name, inner, t.name === 'SliceMut', t.span));
-    }
-    return { kind: 'named', id };
-  }
-
-  private addDecl(decl: IrTypeDecl): void {
-    this.byId.set(decl.id, decl);
-    this.types.push(decl);
-  }
-
-  /** The Rust spelling of an IR type, for ids and `rustType`. */
-  private rustTypeOf(ref: TypeRef): string {
-    switch (ref.kind) {
-      case 'primitive':
-        return ref.name === 'c_char' ? 'core::ffi::c_char' : ref.name === 'void' ? '()' : ref.name;
-      case 'named': {
-        const decl = this.byId.get(ref.id);
-        return decl && decl !== 'pending' ? decl.rustType : ref.id;
-      }
-      case 'pointer':
-        return `*${ref.mutable ? 'mut' : 'const'} ${this.rustTypeOf(ref.pointee)}`;
-      case 'array':
-        return `[${this.rustTypeOf(ref.element)}; ${ref.length}]`;
-      case 'fnPointer':
-        return `extern "C" fn(${ref.signature.params.map((p) => this.rustTypeOf(p.type)).join(', ')}) -> ${this.rustTypeOf(ref.signature.returns)}`;
-    }
-  }
-
   private defRef(t: Extract<HirType, { kind: 'def' }>, env: GenericEnv): TypeRef {
     const def = this.program.defs[t.def];
     if (!def) throw new InternalError(`unknown def ${t.def}`);
@@ -150,26 +108,29 @@ class Monomorphizer {
         if (!bound) throw new InternalError(`alias arity ${def.id}`);
         return this.typeRef(substitute(def.target, bound), emptyGenericEnv);
       }
-      return { kind: 'named', id: this.ensureAlias(def) };
+      return { kind: 'named', id: this.ensureAlias(def, t.span) };
     }
-    return { kind: 'named', id: this.ensureInstance(def, args) };
+    return { kind: 'named', id: this.ensureInstance(def, args, t.span) };
   }
 
-  private ensureAlias(def: Extract<Def, { kind: 'alias' }>): string {
+  /** `useSpan`: where the type is first used, the declaration's place for pattern types (they have no source here). */
+  private ensureAlias(def: Extract<Def, { kind: 'alias' }>, useSpan: Span): string {
     const id = def.id;
     if (!this.byId.has(id)) {
       this.byId.set(id, 'pending');
       const target = this.typeRef(def.target, emptyGenericEnv);
-      const decl: IrTypeDecl = def.callback
-        ? { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span: def.span, nameSpan: def.nameSpan, target, pattern: { kind: 'callback' } }
-        : { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span: def.span, nameSpan: def.nameSpan, target };
+      const pattern = def.callback ? ({ kind: 'callback' } as const) : def.pattern ? ({ kind: def.pattern } as const) : undefined;
+      const [span, nameSpan] = def.pattern ? [useSpan, useSpan] : [def.span, def.nameSpan];
+      const decl: IrTypeDecl = pattern
+        ? { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span, nameSpan, target, pattern }
+        : { kind: 'alias', id, name: def.name, rustType: id, docs: def.docs, span, nameSpan, target };
       this.byId.set(id, decl);
       this.types.push(decl);
     }
     return id;
   }
 
-  private ensureInstance(def: Def, args: readonly HirGenericArg[]): string {
+  private ensureInstance(def: Def, args: readonly HirGenericArg[], useSpan: Span): string {
     if (def.kind !== 'struct' && def.kind !== 'union' && def.kind !== 'enum') throw new InternalError(`not a type: ${def.id}`);
     const id = def.id + argsText(args, this.constText);
     if (this.byId.has(id)) return id;
@@ -177,7 +138,9 @@ class Monomorphizer {
     const bound = bindGenerics(def.generics, args, emptyGenericEnv) ?? emptyGenericEnv;
     const baseName = def.ffiType?.name ?? def.name;
     const name = args.length === 0 ? baseName : [baseName, ...args.filter((a) => a.kind !== 'lifetime').map((a) => this.mangle(a))].join('_');
-    const { docs, span, nameSpan } = def;
+    const { docs } = def;
+    const patternDef = def.kind === 'struct' ? def.pattern : undefined;
+    const [span, nameSpan] = patternDef ? [useSpan, useSpan] : [def.span, def.nameSpan];
     const hasLayout = def.kind === 'enum' ? def.repr.c || def.repr.int !== undefined : def.repr.c || def.repr.transparent;
     // Declarations are literals in key order (the order is part of `--dump-ir`), not spreads of a
     // base; only the rare packed/aligned records still spread their optional keys.
@@ -201,9 +164,12 @@ class Monomorphizer {
       }
       const { packed, align } = def.repr;
       if (packed === undefined && align === undefined) {
+        const pattern = patternDef ? irPattern(patternDef, fields) : undefined;
         decl =
           def.kind === 'struct'
-            ? { kind: 'struct', id, name, rustType: id, docs, span, nameSpan, shape: tuple ? 'tuple' : 'named', transparent: def.repr.transparent, fields }
+            ? pattern
+              ? { kind: 'struct', id, name, rustType: id, docs, span, nameSpan, pattern, shape: tuple ? 'tuple' : 'named', transparent: def.repr.transparent, fields }
+              : { kind: 'struct', id, name, rustType: id, docs, span, nameSpan, shape: tuple ? 'tuple' : 'named', transparent: def.repr.transparent, fields }
             : { kind: 'union', id, name, rustType: id, docs, span, nameSpan, fields };
       } else {
         const base = { id, name, rustType: id, docs, span, nameSpan };
@@ -264,6 +230,15 @@ function constValue(v: ConstValue): IrConstValue {
     case 'str':
       return { kind: 'string', value: v.value };
   }
+}
+
+/** The IR meaning of a pattern struct, read off its lowered fields (`data: *T` or `t: T`). */
+function irPattern(pattern: NonNullable<Extract<Def, { kind: 'struct' }>['pattern']>, fields: readonly IrField[]): IrStructPattern {
+  const first = fields[0]?.type;
+  if (!first) throw new InternalError('a pattern struct without fields');
+  if (pattern.kind === 'option') return { kind: 'option', value: first };
+  if (first.kind !== 'pointer') throw new InternalError('a slice whose data is not a pointer');
+  return { kind: 'slice', element: first.pointee, mutable: pattern.mutable };
 }
 
 /** `#[ffi_api_guard]` (any path ending so), checked for its shape by `validate-ffi`. */

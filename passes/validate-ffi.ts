@@ -75,6 +75,13 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
         if (def.variants.length === 0 && use !== 'pointer') return report('IC2208', `enum \`${def.name}\` has no variants`, def.nameSpan, [`note: required by ${site}`]);
         return;
       }
+      if (def.kind === 'struct' && def.pattern) {
+        // A slice's elements and an option's value are read by value on the other side.
+        const element = t.args.find((a) => a.kind === 'type');
+        const role = def.pattern.kind === 'option' ? 'value' : 'element';
+        if (element?.kind === 'type') visit(element.type, env, 'value', `the ${role} type of \`${def.name}\` in ${site}`, depth + 1);
+        return;
+      }
       const skip = def.ffiType?.skip;
       let sized = false;
       for (const field of def.fields) {
@@ -130,14 +137,9 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
           return visit(t.returns, env, 'return', site, depth);
         case 'known':
           return visitKnown(t, env, use, site, depth);
-        case 'pattern': {
-          if (t.name === 'Bool' || t.name === 'AsciiPointer') return;
-          const element = t.args.find((a) => a.kind === 'type');
-          if (element?.kind !== 'type') return report('IC2207', `\`${t.name}\` needs its element type, e.g. \`${t.name}<u8>\``, t.span, note(site));
-          // A slice's elements are read by value on the other side, so they need a C layout too.
-          const role = t.name === 'FfiOption' ? 'value' : 'element';
-          return visit(element.type, env, 'value', `the ${role} type of \`${t.name}\` in ${site}`, depth + 1);
-        }
+        case 'pattern':
+          // `lower-pattern-types` turned every well-formed one into a definition.
+          return report('IC2207', `\`${t.name}\` needs its element type, e.g. \`${t.name}<u8>\``, t.span, note(site));
         case 'unresolved':
           return report('IC2001', `cannot find type \`${t.text}\` in this crate`, t.span, [...note(site), 'help: interopc reads only this crate\'s source: define the type here (with #[repr(C)]) or use a C type']);
         case 'unsupported':
