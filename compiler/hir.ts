@@ -267,8 +267,8 @@ export interface HirService {
 
 /**
  * What resolution found for the lowering passes, which turn it into definitions and roots:
- * `callback!` calls (`lower-callbacks`), `#[ffi_service]` impls (`lower-services`) and an
- * Interoptopus inventory (`apply-inventory`).
+ * `callback!` calls (`lower-callbacks`), `#[ffi_service]` impls (`lower-services`), an
+ * Interoptopus inventory (`apply-inventory`) and error enums (`lower-error-enums`).
  */
 export interface PatternSources {
   readonly callbacks: readonly { readonly module: ModuleId; readonly item: MacroCallItem }[];
@@ -281,6 +281,8 @@ export interface PatternSources {
     readonly generics: readonly HirGenericParam[];
   }[];
   readonly inventory?: { readonly module: ModuleId; readonly body: readonly TokenTree[] };
+  /** Enums marked `#[ffi_type(error)]` (`lower-error-enums`). */
+  readonly errorEnums: readonly DefId[];
 }
 
 export interface HirProgram {

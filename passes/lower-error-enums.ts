@@ -16,8 +16,9 @@ export const lowerErrorEnums: Pass<HirProgram, HirProgram> = {
   run(program: HirProgram, ctx: PassContext): Either<Diagnostics, HirProgram> {
     const bag = new DiagnosticBag();
     let defs: Record<DefId, Def> | undefined;
-    for (const def of Object.values(program.defs)) {
-      if (def.kind !== 'enum' || !def.ffiType?.error) continue;
+    for (const id of program.patternSources.errorEnums) {
+      const def = program.defs[id];
+      if (def?.kind !== 'enum') continue;
       const names = def.variants.map((v) => v.name);
       const pattern = errorPattern(names);
       if (!pattern) {
@@ -31,6 +32,7 @@ export const lowerErrorEnums: Pass<HirProgram, HirProgram> = {
       defs ??= { ...program.defs };
       defs[def.id] = { ...def, errorRoles: { success: pattern.success, null: pattern.null, panic: pattern.panic } };
     }
-    return finish(defs ? { ...program, defs } : program, bag.all, ctx);
+    const patternSources = { ...program.patternSources, errorEnums: [] };
+    return finish({ ...program, patternSources, ...(defs ? { defs } : {}) }, bag.all, ctx);
   },
 };

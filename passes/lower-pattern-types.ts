@@ -52,7 +52,6 @@ function patternDef(name: PatternTypeName, span: Span): Def {
 
 class Lowering {
   readonly added = new Map<DefId, Def>();
-  changed = false;
 
   type(t: HirType): HirType {
     switch (t.kind) {
@@ -60,7 +59,6 @@ class Lowering {
         const args = this.args(t.args);
         const needsElement = t.name === 'Slice' || t.name === 'SliceMut' || t.name === 'FfiOption';
         if (needsElement && !args.some((a) => a.kind === 'type')) return args === t.args ? t : { ...t, args };
-        this.changed = true;
         const id = idOf(t.name);
         if (!this.added.has(id)) this.added.set(id, patternDef(t.name, t.span));
         return { kind: 'def', def: id, args, span: t.span };
@@ -84,16 +82,19 @@ class Lowering {
         return element === t.element ? t : { ...t, element };
       }
       case 'tuple': {
-        const elements = t.elements.map((e) => this.type(e));
-        return elements.every((e, i) => e === t.elements[i]) ? t : { ...t, elements };
+        let elements: HirType[] | undefined;
+        t.elements.forEach((e, i) => {
+          const lowered = this.type(e);
+          if (lowered === e) return;
+          elements ??= t.elements.slice();
+          elements[i] = lowered;
+        });
+        return elements ? { ...t, elements } : t;
       }
       case 'fnPointer': {
-        const params = t.params.map((p) => {
-          const type = this.type(p.type);
-          return type === p.type ? p : { ...p, type };
-        });
+        const params = this.fields(t.params);
         const returns = this.type(t.returns);
-        return returns === t.returns && params.every((p, i) => p === t.params[i]) ? t : { ...t, params, returns };
+        return returns === t.returns && params === t.params ? t : { ...t, params, returns };
       }
       default:
         return t;
@@ -101,26 +102,29 @@ class Lowering {
   }
 
   args(args: readonly HirGenericArg[]): readonly HirGenericArg[] {
-    let changed = false;
-    const out = args.map((a) => {
-      if (a.kind !== 'type') return a;
+    let out: HirGenericArg[] | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as HirGenericArg;
+      if (a.kind !== 'type') continue;
       const type = this.type(a.type);
-      if (type === a.type) return a;
-      changed = true;
-      return { ...a, type };
-    });
-    return changed ? out : args;
+      if (type === a.type) continue;
+      out ??= args.slice();
+      out[i] = { ...a, type };
+    }
+    return out ?? args;
   }
 
+  /** Allocates only when a field changes: the common case is a crate without pattern types. */
   fields<F extends { readonly type: HirType }>(fields: readonly F[]): readonly F[] {
-    let changed = false;
-    const out = fields.map((f) => {
+    let out: F[] | undefined;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as F;
       const type = this.type(f.type);
-      if (type === f.type) return f;
-      changed = true;
-      return { ...f, type };
-    });
-    return changed ? out : fields;
+      if (type === f.type) continue;
+      out ??= fields.slice();
+      out[i] = { ...f, type };
+    }
+    return out ?? fields;
   }
 
   def(def: Def): Def {
@@ -131,11 +135,14 @@ class Lowering {
         return fields === def.fields ? def : { ...def, fields };
       }
       case 'enum': {
-        const variants = def.variants.map((v) => {
+        let variants: (typeof def.variants)[number][] | undefined;
+        def.variants.forEach((v, i) => {
           const fields = this.fields(v.fields);
-          return fields === v.fields ? v : { ...v, fields };
+          if (fields === v.fields) return;
+          variants ??= def.variants.slice();
+          variants[i] = { ...v, fields };
         });
-        return variants.every((v, i) => v === def.variants[i]) ? def : { ...def, variants };
+        return variants ? { ...def, variants } : def;
       }
       case 'alias': {
         const target = this.type(def.target);
@@ -158,9 +165,16 @@ export const lowerPatternTypes: Pass<HirProgram, HirProgram> = {
   name: 'lower-pattern-types',
   run(program: HirProgram): Either<Diagnostics, HirProgram> {
     const lowering = new Lowering();
-    const defs: Record<DefId, Def> = {};
-    for (const [id, def] of Object.entries(program.defs)) defs[id] = lowering.def(def);
-    if (!lowering.changed) return right(program);
+    // Copy-on-write: most crates use no pattern type, and big ones have tens of thousands of defs.
+    let defs: Record<DefId, Def> | undefined;
+    for (const id in program.defs) {
+      const def = program.defs[id] as Def;
+      const lowered = lowering.def(def);
+      if (lowered === def) continue;
+      defs ??= { ...program.defs };
+      defs[id] = lowered;
+    }
+    if (!defs) return right(program);
     for (const [id, def] of lowering.added) defs[id] = def;
     return right({ ...program, defs });
   },

@@ -15,6 +15,7 @@ export const lowerServices: Pass<HirProgram, HirProgram> = {
   name: 'lower-services',
   run(program: HirProgram, ctx: PassContext): Either<Diagnostics, HirProgram> {
     const sources = program.patternSources.services;
+    if (sources.length === 0) return finish(program, [], ctx);
     const bag = new DiagnosticBag();
     const defs: Record<DefId, Def> = { ...program.defs };
     const report: ReportEntry[] = [...program.report];

@@ -196,7 +196,7 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     const report: ReportEntry[] = [];
     const roots = { functions: [] as DefId[], constants: [] as DefId[], types: [] as DefId[] };
     const inventory = findInventory(modules);
-    const sources: MutableSources = { callbacks: [], services: [], ...(inventory ? { inventory } : {}) };
+    const sources: MutableSources = { callbacks: [], services: [], ...(inventory ? { inventory } : {}), errorEnums: [] };
     for (const m of modules) collectDefs(m, frozen, defs, report, roots, sources, bag, scopes[m.id]?.publiclyReachable ?? false, reExported);
 
     for (const path of ctx.include) {
@@ -227,7 +227,7 @@ function flattenUse(tree: UseTree, global: boolean, module: ModuleId, isPub: boo
   }
 }
 
-type MutableSources = { callbacks: PatternSources['callbacks'][number][]; services: PatternSources['services'][number][]; inventory?: PatternSources['inventory'] };
+type MutableSources = { callbacks: PatternSources['callbacks'][number][]; services: PatternSources['services'][number][]; inventory?: PatternSources['inventory']; errorEnums: DefId[] };
 
 const genericContext = (modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly HirGenericParam[], selfType?: HirType): TypeContext =>
   typeContext(modules, module, params, selfType);
@@ -301,6 +301,7 @@ function collectDefs(
           'ffiType',
           ffiType,
         );
+        if (ffiType?.error) sources.errorEnums.push(id);
         skip(id, 'enum', 'unused: not used by any exported item', item.nameSpan);
         break;
       }
