@@ -103,8 +103,11 @@ function resolveQualified(ctx: TypeContext, names: readonly string[], global: bo
 
 function externalType(path: readonly string[], args: HirGenericArg[], text: string, span: TypeNode['span']): HirType {
   const last = path[path.length - 1] ?? '';
-  const pattern = patternCrates.has(path[0] ?? '') ? patternTypes[last] : undefined;
+  const fromPatternCrate = patternCrates.has(path[0] ?? '');
+  const pattern = fromPatternCrate ? patternTypes[last] : undefined;
   if (pattern) return { kind: 'pattern', name: pattern, args, span };
+  // Interoptopus' `FFICChar` is a C `char` by another name.
+  if (fromPatternCrate && last === 'FFICChar') return { kind: 'primitive', name: 'c_char', span };
   const alias = cTypeAliases[last];
   if (alias) return { kind: 'primitive', name: alias, span };
   if (knownLibraryTypes.has(last as KnownTypeName)) return { kind: 'known', name: last as KnownTypeName, args, span };
