@@ -8,15 +8,17 @@ import type { IrModule } from './ir.js';
 import type { InteropcConfig } from './config.js';
 import type { EmitMeta, EmitResult, TargetName } from '../emitters/emitter.js';
 import { cEmitter } from '../emitters/c/index.js';
+import { pythonEmitter } from '../emitters/python/index.js';
 
-export const availableTargets: readonly TargetName[] = ['c'];
+export const availableTargets: readonly TargetName[] = ['c', 'python'];
 
 export function emitTarget(target: TargetName, ir: IrModule, config: InteropcConfig, meta: EmitMeta): EmitResult | Diagnostic {
   switch (target) {
     case 'c':
       return cEmitter.emit(ir, { prefix: config.c?.prefix ?? '' }, meta);
-    case 'csharp':
     case 'python':
+      return pythonEmitter.emit(ir, config.python?.module ? { module: config.python.module } : {}, meta);
+    case 'csharp':
     case 'typescript':
       return diagnostic('IC4002', `the ${target} backend is not available yet (available: ${availableTargets.join(', ')})`);
   }
