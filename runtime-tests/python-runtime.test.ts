@@ -31,3 +31,16 @@ test('python3: the generated module has the IR layouts and calls the library', a
   t.is(run.exitCode, 0, run.all);
   t.regex(run.all ?? '', /Ran 7 tests[\s\S]*OK/);
 });
+
+test('pyright (strict, Python 3.9) reports nothing on the generated module', async (t) => {
+  const result = await build({ crateDir: referenceProject, targets: ['python'] });
+  const dir = mkdtempSync(join(tmpdir(), 'interopc-pyright-'));
+  for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
+  writeFileSync(join(dir, 'pyrightconfig.json'), JSON.stringify({ typeCheckingMode: 'strict', pythonVersion: '3.9' }));
+  const pyright = join(repoRoot, 'node_modules/.bin/pyright');
+  const run = await execa(pyright, ['--outputjson', 'reference.py'], { cwd: dir, reject: false });
+  const report = JSON.parse(run.stdout) as { summary: { errorCount: number; warningCount: number; filesAnalyzed: number }; generalDiagnostics: unknown[] };
+  t.is(report.summary.filesAnalyzed, 1);
+  t.deepEqual(report.generalDiagnostics, []);
+  t.is(report.summary.errorCount + report.summary.warningCount, 0);
+});
