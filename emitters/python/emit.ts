@@ -8,6 +8,7 @@ import type { EmitMeta } from '../emitter.js';
 import { docstring, pyName, pyString } from './names.js';
 import { declarationOrder } from './order.js';
 import { PyTypes } from './types.js';
+import { exceptionClasses, serviceClasses } from './services.js';
 
 export interface PythonOptions {
   /** Module (file) name; default: the bindings' name. */
@@ -37,7 +38,7 @@ function constantType(c: IrConstant): string {
   return v.kind === 'float' ? 'float' : v.kind === 'bool' ? 'bool' : v.kind === 'string' ? 'str' : 'int';
 }
 
-function typeSection(types: readonly IrTypeDecl[], py: PyTypes): string[] {
+function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: ReadonlySet<string>): string[] {
   const lines: string[] = [];
   // Every struct and union class first, so pointers may refer to any of them.
   for (const t of types) {
@@ -69,7 +70,8 @@ function typeSection(types: readonly IrTypeDecl[], py: PyTypes): string[] {
         lines.push('', ...docComment(t.docs), `${pyName(t.name)} = ${py.of(t.target)}`);
         break;
       case 'opaque':
-        lines.push('', ...docComment(t.docs), `${pyName(t.name)} = ctypes.c_void_p`);
+        // A service's class takes its handle type's name.
+        if (!services.has(t.id)) lines.push('', ...docComment(t.docs), `${pyName(t.name)} = ctypes.c_void_p`);
         break;
     }
   }
@@ -112,6 +114,8 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
     '',
     `LIB_NAME = ${pyString(meta.name)}`,
     '',
+    '_loaded = False',
+    '',
     '',
     'def _padded(fields: List[Tuple[str, Any]], size: int) -> List[Tuple[str, Any]]:',
     '    """`fields` and trailing bytes up to `size` (for structs Rust aligns beyond their fields)."""',
@@ -124,8 +128,10 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   ];
   if (ir.constants.length > 0) lines.push('', '');
   for (const c of ir.constants) lines.push(...docComment(c.docs), `${pyName(c.name)}: ${constantType(c)} = ${constantValue(c)}`);
-  lines.push(...typeSection(ir.types, py));
+  lines.push(...typeSection(ir.types, py, new Set(ir.services.map((s) => s.handle))));
+  lines.push(...exceptionClasses(ir));
   lines.push(...functionSection(functions, py));
+  lines.push(...serviceClasses(ir, py, new Set(functions.map((f) => f.name))));
   lines.push(
     '',
     '',
@@ -141,6 +147,7 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
     '',
     `def init_lib(path: str, check_api: bool = ${options.checkApi === false ? 'False' : 'True'}) -> ctypes.CDLL:`,
     '    """Loads the library (a file, or a directory holding it) and binds every function."""',
+    '    global _loaded',
     '    lib = ctypes.CDLL(_library_file(path))',
     '    module = sys.modules[__name__]',
     '    for symbol, name, argtypes, restype in _FUNCTIONS:',
@@ -160,6 +167,6 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
       '            )',
     );
   }
-  lines.push('    return lib', '');
+  lines.push('    _loaded = True', '    return lib', '');
   return lines.join('\n');
 }

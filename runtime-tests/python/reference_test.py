@@ -80,5 +80,36 @@ class Calls(unittest.TestCase):
         self.assertEqual(r.pattern_api_guard(), r.API_HASH)
 
 
+class Classes(unittest.TestCase):
+    def test_a_service_class_with_constructors_methods_and_errors(self) -> None:
+        with r.ServiceBasic.new_with(40) as service:
+            self.assertEqual(service.method_u32(2), 42)
+            self.assertEqual(service.half(), 20)
+            numbers = (ctypes.c_uint32 * 2)(1, 1)
+            service.add_all(r.Slice_u32(ctypes.cast(numbers, ctypes.POINTER(ctypes.c_uint32)), 2))
+            self.assertEqual(service.method_u32(0), 42)
+            with self.assertRaises(r.FFIErrorException) as odd:
+                r.ServiceBasic.new_with(3).half()
+            self.assertEqual(odd.exception.code, r.FFIError.Fail)
+            with self.assertRaises(r.FFIErrorException) as panicked:
+                service.panics_with_error()
+            self.assertEqual(panicked.exception.code, r.FFIError.Panic)
+        self.assertIsNone(service._handle.value)  # closed once by the with block
+        service.close()  # a second close does nothing
+
+    def test_a_failing_constructor_raises(self) -> None:
+        with self.assertRaises(r.FFIErrorException) as failed:
+            r.ServiceBasic.new_failing(1)
+        self.assertEqual(failed.exception.code, r.FFIError.Fail)
+        self.assertEqual(str(failed.exception), "FFIError.Fail (300)")
+
+    def test_the_finalizer_closes_a_forgotten_service(self) -> None:
+        service = r.ServiceBasic.new_with_string(b"named")
+        self.assertEqual(service.name_length(), 5)
+        handle = service._handle
+        del service
+        self.assertIsNone(handle.value)
+
+
 if __name__ == "__main__":
     unittest.main()
