@@ -81,9 +81,18 @@ function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: Readon
 const docComment = (docs: readonly string[]): string[] => docs.map((d) => (d === '' ? '#' : `# ${d}`));
 
 function functionSection(functions: readonly IrFunction[], py: PyTypes): string[] {
-  const lines: string[] = ['', '', '# (symbol, Python name, argtypes, restype) of every function, bound by init_lib().', '_FUNCTIONS: List[Tuple[str, str, List[Any], Any]] = ['];
+  const lines: string[] = [
+    '',
+    '',
+    '# (symbol, Python name, argtypes, restype, errcheck) of every function, bound by init_lib(). An',
+    '# errcheck turns an error code into an exception or a string result into `str`.',
+    '_FUNCTIONS: List[Tuple[str, str, List[Any], Any, Any]] = [',
+  ];
   for (const f of functions) {
-    lines.push(`    (${pyString(f.name)}, ${pyString(pyName(f.name))}, [${f.signature.params.map((p) => py.of(p.type)).join(', ')}], ${py.of(f.signature.returns)}),`);
+    const returns = f.signature.returns;
+    const error = py.errorEnum(returns);
+    const errcheck = error ? `_raise_${error}` : py.isString(returns) ? '_to_str' : 'None';
+    lines.push(`    (${pyString(f.name)}, ${pyString(pyName(f.name))}, [${f.signature.params.map((p) => py.param(p.type)).join(', ')}], ${py.of(returns)}, ${errcheck}),`);
   }
   lines.push(']', '', '', 'def _not_loaded(*_args: Any) -> Any:', '    raise RuntimeError("call init_lib(path) before calling into the library")', '');
   for (const f of functions) {
@@ -125,6 +134,20 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
     '',
     '    missing = size - ctypes.sizeof(Natural)',
     '    return fields + [("_interopc_padding", ctypes.c_uint8 * missing)] if missing > 0 else fields',
+    '',
+    '',
+    'class _Utf8(ctypes.c_char_p):',
+    '    """A `const char*` parameter that also takes `str`, passed as UTF-8."""',
+    '',
+    '    @classmethod',
+    '    def from_param(cls, obj: Any) -> Any:',
+    '        if isinstance(obj, str):',
+    '            return obj.encode("utf-8")',
+    '        return super().from_param(obj)',
+    '',
+    '',
+    'def _to_str(result: Any, _func: Any, _args: Any) -> Any:',
+    '    return None if result is None else bytes(result).decode("utf-8")',
   ];
   if (ir.constants.length > 0) lines.push('', '');
   for (const c of ir.constants) lines.push(...docComment(c.docs), `${pyName(c.name)}: ${constantType(c)} = ${constantValue(c)}`);
@@ -150,10 +173,15 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
     '    global _loaded',
     '    lib = ctypes.CDLL(_library_file(path))',
     '    module = sys.modules[__name__]',
-    '    for symbol, name, argtypes, restype in _FUNCTIONS:',
-    '        function = getattr(lib, symbol)',
-    '        function.argtypes = argtypes',
-    '        function.restype = restype',
+    '    for symbol, name, argtypes, restype, errcheck in _FUNCTIONS:',
+    '        raw = getattr(lib, symbol)',
+    '        raw.argtypes = argtypes',
+    '        raw.restype = restype',
+    '        function = raw',
+    '        if errcheck is not None:',
+    '            # A second function object, so `lib.<symbol>` keeps the plain C behaviour.',
+    '            function = ctypes.CFUNCTYPE(restype, *argtypes)((symbol, lib))',
+    '            function.errcheck = errcheck',
     '        setattr(module, name, function)',
   );
   if (guard) {

@@ -31,6 +31,10 @@ export function exceptionClasses(ir: IrModule): string[] {
       `def _check_${enumName}(code: int) -> None:`,
       `    if code != ${enumName}.${pyName(t.pattern.success)}:`,
       `        raise ${name}(${enumName}(code))`,
+      '',
+      '',
+      `def _raise_${enumName}(result: Any, _func: Any, _args: Any) -> None:`,
+      `    _check_${enumName}(int(result))`,
     );
   }
   return lines;
@@ -48,7 +52,6 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
   for (const s of ir.services) {
     const error = types.get(s.error);
     if (error?.kind !== 'enum' || !error.pattern) continue;
-    const check = `_check_${pyName(error.name)}`;
     const cls = pyName(s.name);
     const body: string[] = [...docstring(s.docs, '    '), '', '    def __init__(self, handle: ctypes.c_void_p) -> None:', '        """Takes ownership of a handle from a constructor; use the classmethods instead."""', '        self._handle = handle'];
     for (const symbol of s.constructors) {
@@ -64,7 +67,7 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
         `    def ${method}(cls, ${[...params.map((p) => `${p}: Any`)].join(', ')}) -> ${cls}:`.replace('(cls, )', '(cls)'),
         ...docstring(fn.docs, '        '),
         '        handle = ctypes.c_void_p()',
-        `        ${check}(${pyName(symbol)}(ctypes.byref(handle)${params.map((p) => `, ${p}`).join('')}))`,
+        `        ${pyName(symbol)}(ctypes.byref(handle)${params.map((p) => `, ${p}`).join('')})`,
         '        return cls(handle)',
       );
     }
@@ -76,7 +79,7 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
       const signature = `    def ${pyName(m.name)}(self${params.map((p) => `, ${p}: Any`).join('')})`;
       body.push('');
       if (m.result === 'error') {
-        body.push(`${signature} -> None:`, ...docstring(fn.docs, '        '), `        ${check}(${pyName(fn.name)}(self._handle${args}))`);
+        body.push(`${signature} -> None:`, ...docstring(fn.docs, '        '), `        ${pyName(fn.name)}(self._handle${args})`);
       } else if (m.result === 'out') {
         const out = fn.signature.params[fn.signature.params.length - 1]?.type;
         const pointee: TypeRef | undefined = out?.kind === 'pointer' ? out.pointee : undefined;
@@ -84,7 +87,7 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
           `${signature} -> Any:`,
           ...docstring(fn.docs, '        '),
           `        out = ${pointee ? py.of(pointee) : 'ctypes.c_void_p'}()`,
-          `        ${check}(${pyName(fn.name)}(self._handle${args}, ctypes.byref(out)))`,
+          `        ${pyName(fn.name)}(self._handle${args}, ctypes.byref(out))`,
           '        return getattr(out, "value", out)',
         );
       } else {

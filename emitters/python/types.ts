@@ -33,6 +33,29 @@ const enumReprs: Record<string, string> = {
 export class PyTypes {
   constructor(private readonly index: ReadonlyMap<TypeId, IrTypeDecl>) {}
 
+  /**
+   * A parameter's ctypes type: like `of`, but an `AsciiPointer` also takes `str` (`_Utf8`). Fields
+   * keep `c_char_p`: ctypes returns subclasses of its simple types as objects, not values.
+   */
+  param(t: TypeRef): string {
+    if (t.kind === 'named' && this.isString(t)) return '_Utf8';
+    return this.of(t);
+  }
+
+  /** True for the `AsciiPointer` pattern. */
+  isString(t: TypeRef): boolean {
+    if (t.kind !== 'named') return false;
+    const decl = this.index.get(t.id);
+    return decl?.kind === 'alias' && decl.pattern?.kind === 'string';
+  }
+
+  /** The error enum a function's result is, when it is one. */
+  errorEnum(t: TypeRef): string | undefined {
+    if (t.kind !== 'named') return undefined;
+    const decl = this.index.get(t.id);
+    return decl?.kind === 'enum' && decl.pattern ? pyName(decl.name) : undefined;
+  }
+
   /** The ctypes expression of a type. */
   of(t: TypeRef): string {
     switch (t.kind) {

@@ -14,7 +14,7 @@ sys.path.insert(0, os.environ["INTEROPC_PY_DIR"])
 
 import reference as r  # noqa: E402
 
-r.init_lib(os.environ["INTEROPC_LIB_DIR"])
+LIB = r.init_lib(os.environ["INTEROPC_LIB_DIR"])
 
 with open(os.environ["INTEROPC_IR"], encoding="utf-8") as ir_file:
     IR = json.load(ir_file)
@@ -55,26 +55,34 @@ class Calls(unittest.TestCase):
     def test_callbacks_and_errors(self) -> None:
         add_one = ctypes.CFUNCTYPE(ctypes.c_uint8, ctypes.c_uint8)(lambda x: x + 1)
         self.assertEqual(r.callback(add_one, 41), 42)
-        self.assertEqual(r.panics(), r.FFIError.Panic)
+        # An error enum result raises; the library's own function keeps the C behaviour.
+        with self.assertRaises(r.FFIErrorException) as caught:
+            r.panics()
+        self.assertEqual(caught.exception.code, r.FFIError.Panic)
+        self.assertEqual(LIB.panics(), r.FFIError.Panic)
+        self.assertIsNone(r.fails_if(3))
 
     def test_patterns(self) -> None:
         numbers = (ctypes.c_uint32 * 3)(1, 2, 39)
         self.assertEqual(r.pattern_ffi_slice_1(r.Slice_u32(ctypes.cast(numbers, ctypes.POINTER(ctypes.c_uint32)), 3)), 42)
         self.assertEqual(r.pattern_ascii_pointer_1(b"hello"), 5)
+        self.assertEqual(r.pattern_ascii_pointer_1("héllo"), 6)  # str goes in as UTF-8
         self.assertEqual(r.pattern_ascii_pointer_1(None), 0)
-        self.assertEqual(r.pattern_ascii_pointer_2(), b"pattern string")
+        self.assertEqual(r.pattern_ascii_pointer_2(), "pattern string")  # and comes back as str
         self.assertEqual(r.pattern_ffi_bool(0), 1)
         option = r.pattern_ffi_option_1(r.FfiOption_Inner(r.Inner(-5), 1))
         self.assertEqual((option.t.v, option.is_some), (-5, 1))
 
     def test_a_service(self) -> None:
         handle = ctypes.c_void_p()
-        self.assertEqual(r.service_basic_new_with(ctypes.byref(handle), 40), r.FFIError.Ok)
+        self.assertEqual(LIB.service_basic_new_with(ctypes.byref(handle), 40), r.FFIError.Ok)
         self.assertEqual(r.service_basic_method_u32(handle, 2), 42)
-        self.assertEqual(r.service_basic_panics_with_error(handle), r.FFIError.Panic)
-        self.assertEqual(r.service_basic_destroy(ctypes.byref(handle)), r.FFIError.Ok)
+        self.assertEqual(LIB.service_basic_panics_with_error(handle), r.FFIError.Panic)
+        self.assertEqual(LIB.service_basic_destroy(ctypes.byref(handle)), r.FFIError.Ok)
         self.assertIsNone(handle.value)
-        self.assertEqual(r.service_basic_destroy(ctypes.byref(handle)), r.FFIError.Null)
+        self.assertEqual(LIB.service_basic_destroy(ctypes.byref(handle)), r.FFIError.Null)
+        with self.assertRaises(r.FFIErrorException):
+            r.service_basic_destroy(ctypes.byref(handle))
 
     def test_the_api_guard_was_checked(self) -> None:
         self.assertEqual(r.pattern_api_guard(), r.API_HASH)
