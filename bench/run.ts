@@ -4,10 +4,12 @@
  * as a fresh process, startup included, several times; the table shows the median and the minimum.
  */
 import { execa } from 'execa';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { repoRoot, referenceProject } from '../runtime-tests/support/paths.js';
+import { buildReferenceLibrary } from '../runtime-tests/support/cargo.js';
+import { build } from '../compiler/api.js';
 import { writeSyntheticCrate } from './synthetic-crate.js';
 import { measure, median } from './measure.js';
 
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
       if (b) rows.push(b);
     }
   }
+  await pythonCallCost(work);
   const node = (await execa(process.execPath, ['--version'])).stdout;
   const cbVersion = cbindgen ? (await execa(cbindgen, ['--version'])).stdout : 'not installed (cargo install cbindgen --locked)';
   console.log(`\nC header generation, ${RUNS} runs each, fresh process per run (startup included)`);
@@ -72,6 +75,26 @@ async function main(): Promise<void> {
   console.log('| tool | input | lines | median ms | min ms | peak MiB |');
   console.log('|---|---|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.tool} | ${r.input} | ${r.lines} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.peak.toFixed(0)} |`);
+}
+
+/**
+ * ns per call through the generated Python module beside a hand-written ctypes binding of the same
+ * functions (bench/python/calls.py), in one run: the issue 5 comparison.
+ */
+async function pythonCallCost(work: string): Promise<void> {
+  const python = await execa('sh', ['-c', 'command -v python3'], { reject: false });
+  if (python.exitCode !== 0) return console.log('\n(python3 not installed: no Python call-cost table)');
+  const library = await buildReferenceLibrary();
+  const result = await build({ crateDir: referenceProject, targets: ['python'] });
+  const dir = join(work, 'python');
+  mkdirSync(dir, { recursive: true });
+  for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
+  const run = await execa('python3', [join(repoRoot, 'bench/python/calls.py'), dir, dirname(library)]);
+  const rows = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, [number, number]>;
+  console.log('\nPython: ns per call (best of 5 × 20 000, a lambda around each call in both columns)\n');
+  console.log('| call | generated module | hand-written ctypes | ratio |');
+  console.log('|---|---:|---:|---:|');
+  for (const [name, [generated, handwritten]] of Object.entries(rows)) console.log(`| ${name} | ${generated} | ${handwritten} | ${(generated / handwritten).toFixed(2)} |`);
 }
 
 main().catch((e: unknown) => {

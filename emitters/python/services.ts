@@ -26,15 +26,13 @@ export function exceptionClasses(ir: IrModule): string[] {
       `    def __init__(self, code: ${enumName}) -> None:`,
       `        super().__init__(f"${t.name}.{code.name} ({int(code)})")`,
       '        self.code = code',
-      '',
-      '',
-      `def _check_${enumName}(code: int) -> None:`,
-      `    if code != ${enumName}.${pyName(t.pattern.success)}:`,
-      `        raise ${name}(${enumName}(code))`,
+
       '',
       '',
       `def _raise_${enumName}(result: Any, _func: Any, _args: Any) -> None:`,
-      `    _check_${enumName}(int(result))`,
+      '    # errcheck of every function returning the enum: one comparison on success.',
+      `    if result != ${t.variants.find((v) => v.name === t.pattern?.success)?.value ?? '0'}:`,
+      `        raise ${name}(${enumName}(result))`,
     );
   }
   return lines;
