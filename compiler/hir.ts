@@ -10,6 +10,7 @@
 import type { Span } from './source.js';
 import type { Attribute, Expr, ImplItem, MacroCallItem, TokenTree, Visibility } from './syntax/ast.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { IrPanicPolicy, IrServiceConstructor, IrServiceMethod } from './ir.js';
 
 /** Canonical path of a definition, e.g. "crate::types::Vec3f32" or "crate::Service::new". */
 export type DefId = string;
@@ -236,20 +237,13 @@ export interface ExportRoots {
   readonly types: readonly DefId[];
 }
 
-export type PanicPolicy = 'ffi_error' | 'return_default' | 'abort';
+export type PanicPolicy = IrPanicPolicy;
 
-/** A method shim of a service (contracts.md §5). */
-export interface HirServiceMethod {
-  /** The shim's def (an exported function). */
-  readonly function: DefId;
-  /** The Rust method's name. */
-  readonly name: string;
-  /** `&mut self` (the shim takes `T*`) or `&self` (`const T*`). */
-  readonly mutable: boolean;
-  /** `Result<(), E>` → the shim returns `E`; `Result<U, E>` → `E` and an out parameter; else the value. */
-  readonly result: 'error' | 'out' | 'value';
-  readonly onPanic: PanicPolicy;
-}
+/** A service method: as in the IR, but `function` is the shim's def, not yet its symbol. */
+export type HirServiceMethod = Omit<IrServiceMethod, 'function'> & { readonly function: DefId };
+
+/** A service constructor: the shim's def and the Rust constructor's name. */
+export type HirServiceConstructor = Omit<IrServiceConstructor, 'function'> & { readonly function: DefId };
 
 /** `#[ffi_service] impl T { … }`: the shims the macro generates, grouped. */
 export interface HirService {
@@ -260,7 +254,7 @@ export interface HirService {
   readonly prefix: string;
   readonly docs: readonly string[];
   readonly span: Span;
-  readonly constructors: readonly DefId[];
+  readonly constructors: readonly HirServiceConstructor[];
   readonly destructor: DefId;
   readonly methods: readonly HirServiceMethod[];
 }

@@ -232,6 +232,14 @@ export interface IrServiceMethod {
   readonly onPanic: IrPanicPolicy;
 }
 
+/** A service constructor: which shim, and the Rust associated function's name. */
+export interface IrServiceConstructor {
+  /** The shim's exported symbol (an entry of `functions`). */
+  readonly function: string;
+  /** The Rust constructor's name (idiomatic backends derive theirs from it). */
+  readonly name: string;
+}
+
 /**
  * A service (`#[ffi_service]`, contracts.md §5): an opaque handle with constructors, methods and a
  * destructor, all of them ordinary exported functions in `functions`. Idiomatic backends make it a
@@ -246,8 +254,8 @@ export interface IrService {
   readonly error: TypeId;
   readonly docs: readonly string[];
   readonly span: Span;
-  /** Shim symbols: `E ctor(T** out, args…)`. */
-  readonly constructors: readonly string[];
+  /** `E ctor(T** out, args…)` shims, each with its Rust constructor's name. */
+  readonly constructors: readonly IrServiceConstructor[];
   /** Shim symbol: `E destroy(T** handle)`, which nulls the handle. */
   readonly destructor: string;
   readonly methods: readonly IrServiceMethod[];

@@ -19,7 +19,7 @@ export const applyInventory: Pass<HirProgram, HirProgram> = {
     const bag = new DiagnosticBag();
     const inventory = readInventory(source, program.modules, program.services, bag);
     const services = program.services.filter((s) => s.selfType.kind === 'def' && inventory.services.includes(s.selfType.def));
-    const shimsOf = (list: typeof program.services): Set<DefId> => new Set(list.flatMap((s) => [...s.constructors, ...s.methods.map((m) => m.function), s.destructor]));
+    const shimsOf = (list: typeof program.services): Set<DefId> => new Set(list.flatMap((s) => [...s.constructors.map((c) => c.function), ...s.methods.map((m) => m.function), s.destructor]));
     const kept = shimsOf(services);
     const allShims = shimsOf(program.services);
     const functions = program.roots.functions.filter((id) => (allShims.has(id) ? kept.has(id) : inventory.functions.includes(id)));

@@ -40,7 +40,7 @@ test('the service groups them, with result kinds and default panic policies; ign
   const out = lowered();
   const [service] = out.services;
   t.deepEqual(service?.methods.map((m) => `${m.name} ${m.mutable ? 'mut' : 'ref'} ${m.result} ${m.onPanic}`), ['get ref value abort', 'set mut error ffi_error', 'half ref out ffi_error']);
-  t.deepEqual(service?.constructors, ['crate::svc_create']);
+  t.deepEqual(service?.constructors, [{ function: 'crate::svc_create', name: 'create' }]);
   t.is(service?.destructor, 'crate::svc_destroy');
   t.true(out.report.some((r) => r.item === 'crate::Svc::hidden' && r.reason?.startsWith('service-ignored')));
   t.true(out.report.some((r) => r.item === 'crate::Svc::private' && r.reason?.startsWith('not-service-method')));

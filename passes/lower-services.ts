@@ -23,7 +23,8 @@ export const lowerServices: Pass<HirProgram, HirProgram> = {
     const services: HirService[] = [...program.services];
     for (const s of sources) {
       const tctx = typeContext(program.modules, s.module, s.generics, s.selfType);
-      const collected = collectService(s.item, s.attr, s.module, s.selfType, s.selfName, tctx, bag);
+      const selfDef = s.selfType.kind === 'def' ? program.defs[s.selfType.def] : undefined;
+      const collected = collectService(s.item, selfDef?.docs ?? [], s.attr, s.module, s.selfType, s.selfName, tctx, bag);
       if (!collected) continue;
       services.push(collected.service);
       for (const shim of collected.shims) {

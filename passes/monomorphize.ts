@@ -287,7 +287,7 @@ export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
         error: error.id,
         docs: s.docs,
         span: s.span,
-        constructors: s.constructors.map(symbolOf),
+        constructors: s.constructors.map((c) => ({ function: symbolOf(c.function), name: c.name })),
         destructor: symbolOf(s.destructor),
         methods: s.methods.map((m) => ({ function: symbolOf(m.function), name: m.name, mutable: m.mutable, result: m.result, onPanic: m.onPanic })),
       };

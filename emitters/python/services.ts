@@ -52,20 +52,17 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
     if (error?.kind !== 'enum' || !error.pattern) continue;
     const cls = pyName(s.name);
     const body: string[] = [...docstring(s.docs, '    '), '', '    def __init__(self, handle: ctypes.c_void_p) -> None:', '        """Takes ownership of a handle from a constructor; use the classmethods instead."""', '        self._handle = handle'];
-    for (const symbol of s.constructors) {
-      const fn = functions.get(symbol);
-      if (!fn || !bound.has(symbol)) continue;
+    for (const c of s.constructors) {
+      const fn = functions.get(c.function);
+      if (!fn || !bound.has(c.function)) continue;
       const params = pyParams(fn, 1, false);
-      // The shim is `<prefix><method>`; with the default prefix (the type in snake case) the
-      // classmethod gets the Rust constructor's name, otherwise the whole symbol.
-      const method = pyName(symbol.startsWith(`${snake(s.name)}_`) ? symbol.slice(snake(s.name).length + 1) : symbol);
       body.push(
         '',
         '    @classmethod',
-        `    def ${method}(cls, ${[...params.map((p) => `${p}: Any`)].join(', ')}) -> ${cls}:`.replace('(cls, )', '(cls)'),
+        `    def ${pyName(c.name)}(cls${params.map((p) => `, ${p}: Any`).join('')}) -> ${cls}:`,
         ...docstring(fn.docs, '        '),
         '        handle = ctypes.c_void_p()',
-        `        ${pyName(symbol)}(ctypes.byref(handle)${params.map((p) => `, ${p}`).join('')})`,
+        `        ${pyName(c.function)}(ctypes.byref(handle)${params.map((p) => `, ${p}`).join('')})`,
         '        return cls(handle)',
       );
     }
@@ -114,5 +111,3 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
   }
   return lines;
 }
-
-const snake = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();

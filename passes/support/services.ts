@@ -5,7 +5,7 @@
  * or `&mut self` is a method unless `#[ffi_service_method(ignore)]`.
  */
 import type { Attribute, FnItem, ImplItem, TypeNode } from '../../compiler/syntax/ast.js';
-import type { DefId, FnDef, HirService, HirServiceMethod, HirType, ModuleId, PanicPolicy } from '../../compiler/hir.js';
+import type { FnDef, HirService, HirServiceConstructor, HirServiceMethod, HirType, ModuleId, PanicPolicy } from '../../compiler/hir.js';
 import type { DiagnosticBag } from '../../compiler/diagnostics/diagnostic.js';
 import type { Span } from '../../compiler/source.js';
 import { findAttribute } from './attributes.js';
@@ -56,6 +56,8 @@ function methodOptions(fn: FnItem): { ignored: boolean; onPanic?: PanicPolicy; u
 
 export function collectService(
   impl: ImplItem,
+  /** Docs for the service when the impl block has none: the type's own. */
+  typeDocs: readonly string[],
   attr: Attribute,
   module: ModuleId,
   selfType: HirType,
@@ -80,7 +82,7 @@ export function collectService(
   };
   const shims: FnDef[] = [];
   const skipped: { name: string; reason: string; span: Span }[] = [];
-  const constructors: DefId[] = [];
+  const constructors: HirServiceConstructor[] = [];
   const methods: HirServiceMethod[] = [];
   const shim = (fn: FnItem | undefined, symbol: string, params: FnDef['params'], returns: HirType, span: Span, nameSpan: Span): FnDef => ({
     kind: 'fn',
@@ -113,7 +115,7 @@ export function collectService(
       const out = { name: 'out', type: handle(true, 2), span: member.nameSpan };
       const def = shim(member, prefix + member.name, [out, ...params], errorType, member.span, member.nameSpan);
       shims.push(def);
-      constructors.push(def.id);
+      constructors.push({ function: def.id, name: member.name });
       continue;
     }
     const options = methodOptions(member);
@@ -159,6 +161,6 @@ export function collectService(
   const end: Span = { file: impl.span.file, start: Math.max(impl.span.start, impl.span.end - 1), end: impl.span.end };
   const destroy = shim(undefined, `${prefix}destroy`, [{ name: 'handle', type: handle(true, 2), span: end }], errorType, end, attr.span);
   shims.push(destroy);
-  const service: HirService = { name: selfName, module, selfType, error: errorType, prefix, docs: impl.docs, span: impl.span, constructors, destructor: destroy.id, methods };
+  const service: HirService = { name: selfName, module, selfType, error: errorType, prefix, docs: impl.docs.length > 0 ? impl.docs : typeDocs, span: impl.span, constructors, destructor: destroy.id, methods };
   return { service, shims, skipped };
 }
