@@ -3,10 +3,9 @@
  * and `init_lib(path)`, which binds every function once with exact `argtypes`/`restype` and puts
  * the ctypes function itself in the module (a call costs what a hand-written ctypes call costs).
  */
-import type { IrConstant, IrFunction, IrModule, IrTypeDecl } from '../../compiler/ir.js';
+import type { IrConstant, IrField, IrFunction, IrModule, IrTypeDecl } from '../../compiler/ir.js';
 import type { EmitMeta } from '../emitter.js';
 import { docstring, pyName, pyString } from './names.js';
-import { declarationOrder } from './order.js';
 import { PyTypes } from './types.js';
 import { exceptionClasses, serviceClasses } from './services.js';
 
@@ -42,13 +41,16 @@ function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: Readon
   const lines: string[] = [];
   // Every struct and union class first, so pointers may refer to any of them.
   for (const t of types) {
-    if (t.kind !== 'struct' && t.kind !== 'union') continue;
+    if ((t.kind !== 'struct' && t.kind !== 'union') || isTransparent(t)) continue;
     lines.push('', '', `class ${pyName(t.name)}(ctypes.${t.kind === 'struct' ? 'Structure' : 'Union'}):`);
     const body = docstring(t.docs, '    ');
     if (t.packed !== undefined) body.push(`    _pack_ = ${t.packed}`);
     lines.push(...(body.length > 0 ? body : ['    pass']));
   }
-  for (const t of declarationOrder(types)) {
+  // The IR's order declares every type complete before anything uses it by value (fields,
+  // arrays), and enums and aliases before signatures name them; a CFUNCTYPE may name a struct
+  // whose _fields_ come later (ctypes only needs it complete at call time).
+  for (const t of types) {
     switch (t.kind) {
       case 'enum': {
         lines.push('', '', `class ${pyName(t.name)}(enum.IntEnum):`);
@@ -59,6 +61,11 @@ function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: Readon
       }
       case 'struct':
       case 'union': {
+        if (isTransparent(t)) {
+          // `repr(transparent)` has its field's ABI: Python sees the field's type, as C does.
+          lines.push('', ...docComment(t.docs), `${pyName(t.name)} = ${py.of((t.fields[0] as IrField).type)}`);
+          break;
+        }
         const fields = `[${t.fields.map((f) => `(${pyString(f.name)}, ${py.of(f.type)})`).join(', ')}]`;
         // `repr(align(N))`: ctypes before Python 3.13 cannot raise a struct's alignment; trailing
         // padding at least gives it the size Rust has.
@@ -77,6 +84,8 @@ function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: Readon
   }
   return lines;
 }
+
+const isTransparent = (t: IrTypeDecl): boolean => t.kind === 'struct' && t.transparent && t.fields.length === 1;
 
 const docComment = (docs: readonly string[]): string[] => docs.map((d) => (d === '' ? '#' : `# ${d}`));
 
@@ -116,7 +125,7 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
     'import enum',
     'import os',
     'import sys',
-    'from typing import Any, Callable, List, Tuple',
+    'from typing import Any, Callable, List, Tuple, TypeVar',
     '',
     `API_HASH = ${meta.apiHash}`,
     '"""Hash of the exported API these bindings were generated for (the library\'s guard returns it)."""',

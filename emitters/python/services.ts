@@ -51,7 +51,7 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
     const error = types.get(s.error);
     if (error?.kind !== 'enum' || !error.pattern) continue;
     const cls = pyName(s.name);
-    const body: string[] = [...docstring(s.docs, '    '), '', '    def __init__(self, handle: ctypes.c_void_p) -> None:', '        """Takes ownership of a handle from a constructor; use the classmethods instead."""', '        self._handle = handle'];
+    const body: string[] = [...docstring(s.docs, '    '), '', `    _destroy = ${JSON.stringify(pyName(s.destructor))}`];
     for (const c of s.constructors) {
       const fn = functions.get(c.function);
       if (!fn || !bound.has(c.function)) continue;
@@ -89,25 +89,41 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
         body.push(`${signature} -> Any:`, ...docstring(fn.docs, '        '), `        return ${pyName(fn.name)}(self._handle${args})`);
       }
     }
-    body.push(
-      '',
-      '    def close(self) -> None:',
-      '        """Destroys the Rust value (once: the handle is null afterwards)."""',
-      '        if self._handle.value:',
-      `            ${pyName(s.destructor)}(ctypes.byref(self._handle))`,
-      '',
-      `    def __enter__(self) -> ${cls}:`,
-      '        return self',
-      '',
-      '    def __exit__(self, *_exc: object) -> None:',
-      '        self.close()',
-      '',
-      '    def __del__(self) -> None:',
-      '        # The safety net for a service nobody closed; never after init_lib failed.',
-      '        if getattr(self, "_handle", None) is not None and _loaded:',
-      '            self.close()',
-    );
-    lines.push('', '', `class ${cls}:`, ...body);
+    lines.push('', '', `class ${cls}(_Service):`, ...body);
   }
-  return lines;
+  return lines.length > 0 ? [...serviceBase, ...lines] : [];
 }
+
+/** What every service class shares: one handle, destroyed once, by `close`, `with` or `__del__`. */
+const serviceBase = [
+  '',
+  '',
+  '_S = TypeVar("_S", bound="_Service")',
+  '',
+  '',
+  'class _Service:',
+  '    """Base of the service classes: owns one handle and destroys it once."""',
+  '',
+  '    _destroy = ""',
+  '    """Name of the destructor function in this module, set by each service class."""',
+  '',
+  '    def __init__(self, handle: ctypes.c_void_p) -> None:',
+  '        """Takes ownership of a handle from a constructor; use the classmethods instead."""',
+  '        self._handle = handle',
+  '',
+  '    def close(self) -> None:',
+  '        """Destroys the Rust value (once: the destructor nulls the handle)."""',
+  '        if self._handle.value:',
+  '            getattr(sys.modules[__name__], self._destroy)(ctypes.byref(self._handle))',
+  '',
+  '    def __enter__(self: _S) -> _S:',
+  '        return self',
+  '',
+  '    def __exit__(self, *_exc: object) -> None:',
+  '        self.close()',
+  '',
+  '    def __del__(self) -> None:',
+  '        # The safety net for a service nobody closed; never after init_lib failed.',
+  '        if getattr(self, "_handle", None) is not None and _loaded:',
+  '            self.close()',
+];
