@@ -10,7 +10,8 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import { right } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
-import type { AliasDef, Def, DefId, HirField, HirGenericArg, HirProgram, HirType, PatternTypeName, StructDef } from '../compiler/hir.js';
+import type { AliasDef, Def, DefId, HirField, HirProgram, HirType, PatternTypeName, StructDef } from '../compiler/hir.js';
+import { mapHirType, mapTypeArgs, mapTyped, type TypeMapper } from './support/map-type.js';
 import type { Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 
@@ -50,94 +51,31 @@ function patternDef(name: PatternTypeName, span: Span): Def {
   }
 }
 
-class Lowering {
+/** Replaces well-formed pattern types by references to their definitions, adding those. */
+class Lowering implements TypeMapper {
   readonly added = new Map<DefId, Def>();
 
-  type(t: HirType): HirType {
-    switch (t.kind) {
-      case 'pattern': {
-        const args = this.args(t.args);
-        const needsElement = t.name === 'Slice' || t.name === 'SliceMut' || t.name === 'FfiOption';
-        if (needsElement && !args.some((a) => a.kind === 'type')) return args === t.args ? t : { ...t, args };
-        const id = idOf(t.name);
-        if (!this.added.has(id)) this.added.set(id, patternDef(t.name, t.span));
-        return { kind: 'def', def: id, args, span: t.span };
-      }
-      case 'def':
-      case 'known': {
-        const args = this.args(t.args);
-        return args === t.args ? t : { ...t, args };
-      }
-      case 'pointer': {
-        const pointee = this.type(t.pointee);
-        return pointee === t.pointee ? t : { ...t, pointee };
-      }
-      case 'reference': {
-        const referent = this.type(t.referent);
-        return referent === t.referent ? t : { ...t, referent };
-      }
-      case 'array':
-      case 'slice': {
-        const element = this.type(t.element);
-        return element === t.element ? t : { ...t, element };
-      }
-      case 'tuple': {
-        let elements: HirType[] | undefined;
-        t.elements.forEach((e, i) => {
-          const lowered = this.type(e);
-          if (lowered === e) return;
-          elements ??= t.elements.slice();
-          elements[i] = lowered;
-        });
-        return elements ? { ...t, elements } : t;
-      }
-      case 'fnPointer': {
-        const params = this.fields(t.params);
-        const returns = this.type(t.returns);
-        return returns === t.returns && params === t.params ? t : { ...t, params, returns };
-      }
-      default:
-        return t;
-    }
-  }
-
-  args(args: readonly HirGenericArg[]): readonly HirGenericArg[] {
-    let out: HirGenericArg[] | undefined;
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i] as HirGenericArg;
-      if (a.kind !== 'type') continue;
-      const type = this.type(a.type);
-      if (type === a.type) continue;
-      out ??= args.slice();
-      out[i] = { ...a, type };
-    }
-    return out ?? args;
-  }
-
-  /** Allocates only when a field changes: the common case is a crate without pattern types. */
-  fields<F extends { readonly type: HirType }>(fields: readonly F[]): readonly F[] {
-    let out: F[] | undefined;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i] as F;
-      const type = this.type(f.type);
-      if (type === f.type) continue;
-      out ??= fields.slice();
-      out[i] = { ...f, type };
-    }
-    return out ?? fields;
-  }
+  readonly leaf = (t: HirType, mapper: TypeMapper): HirType | undefined => {
+    if (t.kind !== 'pattern') return undefined;
+    const args = mapTypeArgs(t.args, mapper);
+    const needsElement = t.name === 'Slice' || t.name === 'SliceMut' || t.name === 'FfiOption';
+    if (needsElement && !args.some((a) => a.kind === 'type')) return args === t.args ? t : { ...t, args };
+    const id = idOf(t.name);
+    if (!this.added.has(id)) this.added.set(id, patternDef(t.name, t.span));
+    return { kind: 'def', def: id, args, span: t.span };
+  };
 
   def(def: Def): Def {
     switch (def.kind) {
       case 'struct':
       case 'union': {
-        const fields = this.fields(def.fields);
+        const fields = mapTyped(def.fields, this);
         return fields === def.fields ? def : { ...def, fields };
       }
       case 'enum': {
         let variants: (typeof def.variants)[number][] | undefined;
         def.variants.forEach((v, i) => {
-          const fields = this.fields(v.fields);
+          const fields = mapTyped(v.fields, this);
           if (fields === v.fields) return;
           variants ??= def.variants.slice();
           variants[i] = { ...v, fields };
@@ -145,16 +83,16 @@ class Lowering {
         return variants ? { ...def, variants } : def;
       }
       case 'alias': {
-        const target = this.type(def.target);
+        const target = mapHirType(def.target, this);
         return target === def.target ? def : { ...def, target };
       }
       case 'const': {
-        const type = this.type(def.type);
+        const type = mapHirType(def.type, this);
         return type === def.type ? def : { ...def, type };
       }
       case 'fn': {
-        const params = this.fields(def.params);
-        const returns = this.type(def.returns);
+        const params = mapTyped(def.params, this);
+        const returns = mapHirType(def.returns, this);
         return params === def.params && returns === def.returns ? def : { ...def, params, returns };
       }
     }

@@ -5,7 +5,7 @@
  * Deterministic and idempotent.
  */
 import { right } from 'fp-ts/lib/Either.js';
-import type { IrModule, IrTypeDecl, TypeId, TypeRef } from '../compiler/ir.js';
+import { forEachTypeRef, type IrModule, type IrTypeDecl, type TypeId, type TypeRef } from '../compiler/ir.js';
 import type { Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 
@@ -41,24 +41,11 @@ export function dependencyOrder(types: readonly IrTypeDecl[]): IrTypeDecl[] {
   // Behind a pointer or in a function pointer's signature a struct or union may still be
   // incomplete (emitters forward-declare them), but an enum or an alias is a typedef name that C
   // needs declared first: `typedef FFIError (*Callback)(uint32_t);` must follow `FFIError`.
-  const placeNamesIn = (type: TypeRef): void => {
-    switch (type.kind) {
-      case 'named': {
-        const d = index.get(type.id);
-        if (d && d.kind !== 'struct' && d.kind !== 'union' && d.kind !== 'opaque') place(d);
-        return;
-      }
-      case 'pointer':
-        return placeNamesIn(type.pointee);
-      case 'array':
-        return placeNamesIn(type.element);
-      case 'fnPointer':
-        for (const p of type.signature.params) placeNamesIn(p.type);
-        return placeNamesIn(type.signature.returns);
-      case 'primitive':
-        return;
-    }
-  };
+  const placeNamesIn = (type: TypeRef): void =>
+    forEachTypeRef(type, (t) => {
+      const d = t.kind === 'named' ? index.get(t.id) : undefined;
+      if (d && d.kind !== 'struct' && d.kind !== 'union' && d.kind !== 'opaque') place(d);
+    });
   const place = (t: IrTypeDecl): void => {
     if (state.has(t.id)) return;
     state.set(t.id, 'placing');

@@ -2,6 +2,7 @@
  * Generic substitution over HIR types: binds a definition's generic parameters to an instance's
  * arguments. Lifetimes are dropped; const parameters become const arguments.
  */
+import { mapHirType } from './map-type.js';
 import type { HirGenericArg, HirGenericParam, HirType } from '../../compiler/hir.js';
 
 export interface GenericEnv {
@@ -56,29 +57,9 @@ export function substitute(t: HirType, env: GenericEnv): HirType {
 }
 
 function substituteIn(t: HirType, env: GenericEnv): HirType {
-  switch (t.kind) {
-    case 'param':
-      return env.types.get(t.name) ?? t;
-    case 'def':
-    case 'known':
-    case 'pattern':
-      return { ...t, args: substituteArgs(t.args, env) };
-    case 'pointer':
-      return { ...t, pointee: substituteIn(t.pointee, env) };
-    case 'reference':
-      return { ...t, referent: substituteIn(t.referent, env) };
-    case 'array':
-    case 'slice':
-      return { ...t, element: substituteIn(t.element, env) };
-    case 'tuple':
-      return { ...t, elements: t.elements.map((e) => substituteIn(e, env)) };
-    case 'fnPointer':
-      return { ...t, params: t.params.map((p) => ({ ...p, type: substituteIn(p.type, env) })), returns: substituteIn(t.returns, env) };
-    case 'primitive':
-    case 'unit':
-    case 'never':
-    case 'unresolved':
-    case 'unsupported':
-      return t;
-  }
+  return mapHirType(t, {
+    leaf: (x) => (x.kind === 'param' ? (env.types.get(x.name) ?? x) : undefined),
+    // Const arguments are substituted too (`A<T, N>` inside a generic bound to `N = 3`).
+    args: (args) => substituteArgs(args, env),
+  });
 }
