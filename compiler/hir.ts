@@ -251,7 +251,6 @@ export interface HirService {
   readonly module: ModuleId;
   readonly selfType: HirType;
   readonly error: HirType;
-  readonly prefix: string;
   readonly docs: readonly string[];
   readonly span: Span;
   readonly constructors: readonly HirServiceConstructor[];

@@ -37,10 +37,18 @@ const cString = (text: string): bigint => allocArray('uint8_t', [...Buffer.from(
 const address = (p: bigint): bigint => koffi.address(p) as bigint;
 
 /**
- * Service methods returning a plain value abort on a null handle (their panic policy), so they are
- * called with a live handle inside the constructor's expectation; this one only records that.
+ * Runs `use` with a live `ServiceBasic` made by `new_with(40)`, destroyed afterwards: service methods
+ * returning a plain value abort on a null handle (their panic policy), so each needs a real one.
  */
-const withLiveHandle: Check = (t, f, bound) => t.true(typeof f === 'function' && typeof bound['service_basic_new_with'] === 'function');
+function withService(b: Record<string, Fn>, use: (handle: unknown) => void): void {
+  const out = koffi.alloc('void *', 1) as bigint;
+  b['service_basic_new_with']?.(out, 40);
+  try {
+    use(koffi.decode(out, 'void *'));
+  } finally {
+    b['service_basic_destroy']?.(out);
+  }
+}
 
 /** The hash the reference library was built with (`interopc build` keeps the file current). */
 const guardHash = /const API_HASH: u64 = (0x[0-9a-f]+);/.exec(readFileSync(join(referenceProject, 'src/interopc_api.rs'), 'utf8'))?.[1] ?? '0x0';
@@ -288,14 +296,25 @@ const expectations: Record<string, Check> = {
     t.is(f(out, 1), 300);
     t.is(koffi.decode(out, 'void *'), null);
   },
-  service_basic_method_u32: withLiveHandle,
+  service_basic_method_u32: (t, f, b) => withService(b, (h) => t.is(f(h, 2), 42)),
   service_basic_add_all: (t, f) => t.is(f(null, { data: null, len: 0 }), 100),
   service_basic_half: (t, f) => t.is(f(null, null), 100),
-  service_basic_name_length: withLiveHandle,
-  service_basic_fill: withLiveHandle,
-  service_basic_buffer: withLiveHandle,
+  service_basic_name_length: (t, f, b) => withService(b, (h) => t.is(f(h), 0)),
+  service_basic_fill: (t, f, b) =>
+    withService(b, (h) => {
+      const bytes = allocArray('uint8_t', [0, 0, 0]);
+      f(h, { data: bytes, len: 3 });
+      t.deepEqual(koffi.decode(bytes, koffi.array('uint8_t', 3, 'Array')), [40, 40, 40]);
+    }),
+  service_basic_buffer: (t, f, b) =>
+    withService(b, (h) => {
+      t.is(Number((f(h) as { len: number | bigint }).len), 0);
+      b['service_basic_fill']?.(h, { data: allocArray('uint8_t', [0, 0]), len: 2 });
+      const s = f(h) as { data: bigint; len: number | bigint };
+      t.deepEqual(koffi.decode(s.data, koffi.array('uint8_t', Number(s.len), 'Array')), [40, 40]);
+    }),
   service_basic_panics_with_error: (t, f) => t.is(f(null), 100),
-  service_basic_panics_with_default: withLiveHandle,
+  service_basic_panics_with_default: (t, f, b) => withService(b, (h) => t.is(f(h), 0)),
   service_basic_destroy: (t, f) => t.is(f(null), 100),
   pattern_api_guard: (t, f) => t.is(BigInt(f()), BigInt(guardHash)),
   pattern_ffi_slice_3: (t, f) => t.is(f({ data: allocArray('uint32_t', [40, 2]), len: 2 }), 42),
@@ -326,12 +345,21 @@ const expectations: Record<string, Check> = {
     t.is(f('12a'), 300);
     t.is(f(null), 100);
   },
-  service_basic_name: withLiveHandle,
-  service_basic_add_ref: withLiveHandle,
-  service_basic_apply: withLiveHandle,
-  service_basic_store_callback: withLiveHandle,
-  service_basic_call_stored: withLiveHandle,
-  service_basic_checked_value: withLiveHandle,
+  service_basic_name: (t, f, b) => withService(b, (h) => t.is(f(h), '')),
+  service_basic_add_ref: (t, f, b) =>
+    withService(b, (h) => {
+      f(h, alloc('uint32_t', 2));
+      t.is(b['service_basic_checked_value']?.(h), 42);
+    }),
+  service_basic_apply: (t, f, b) => withService(b, (h) => t.is(f(h, (x: number) => x + 2), 42)),
+  // A stored callback must outlive the call (koffi.register); the C program stores a real one.
+  service_basic_store_callback: (t, f, b) =>
+    withService(b, (h) => {
+      f(h, null);
+      t.is(b['service_basic_call_stored']?.(h, 5), 5);
+    }),
+  service_basic_call_stored: (t, f, b) => withService(b, (h) => t.is(f(h, 7), 7)),
+  service_basic_checked_value: (t, f, b) => withService(b, (h) => t.is(f(h), 40)),
   service_lifetime_new_with: (t, f, b) => {
     const out = koffi.alloc('void *', 1) as bigint;
     const bytes = allocArray('uint8_t', [10, 20, 12]);
@@ -339,7 +367,12 @@ const expectations: Record<string, Check> = {
     t.is(BigInt(b['service_lifetime_sum']?.(koffi.decode(out, 'void *'))), 42n);
     t.is(b['service_lifetime_destroy']?.(out), 0);
   },
-  service_lifetime_sum: withLiveHandle,
+  service_lifetime_sum: (t, f, b) => {
+    const out = koffi.alloc('void *', 1) as bigint;
+    b['service_lifetime_new_with']?.(out, { data: allocArray('uint8_t', [1, 2]), len: 2 });
+    t.is(BigInt(f(koffi.decode(out, 'void *'))), 3n);
+    b['service_lifetime_destroy']?.(out);
+  },
   service_lifetime_destroy: (t, f) => t.is(f(null), 100),
   // The callback from Rust's own thread is awaited in its own test below; here, a null callback.
   pattern_callback_thread: (t, f) => t.is(f(null, 1), undefined),

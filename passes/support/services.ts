@@ -161,6 +161,6 @@ export function collectService(
   const end: Span = { file: impl.span.file, start: Math.max(impl.span.start, impl.span.end - 1), end: impl.span.end };
   const destroy = shim(undefined, `${prefix}destroy`, [{ name: 'handle', type: handle(true, 2), span: end }], errorType, end, attr.span);
   shims.push(destroy);
-  const service: HirService = { name: selfName, module, selfType, error: errorType, prefix, docs: impl.docs.length > 0 ? impl.docs : typeDocs, span: impl.span, constructors, destructor: destroy.id, methods };
+  const service: HirService = { name: selfName, module, selfType, error: errorType, docs: impl.docs.length > 0 ? impl.docs : typeDocs, span: impl.span, constructors, destructor: destroy.id, methods };
   return { service, shims, skipped };
 }
