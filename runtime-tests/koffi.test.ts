@@ -10,6 +10,7 @@ import koffi from 'koffi';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { referenceProject } from './support/paths.js';
+import { hashInGuardFile } from '../compiler/api-guard-file.js';
 import { buildReferenceLibrary } from './support/cargo.js';
 import { generateReference } from './support/generate.js';
 import { KoffiTypes } from './support/koffi-types.js';
@@ -51,7 +52,7 @@ function withService(b: Record<string, Fn>, use: (handle: unknown) => void): voi
 }
 
 /** The hash the reference library was built with (`interopc build` keeps the file current). */
-const guardHash = /const API_HASH: u64 = (0x[0-9a-f]+);/.exec(readFileSync(join(referenceProject, 'src/interopc_api.rs'), 'utf8'))?.[1] ?? '0x0';
+const guardHash = hashInGuardFile(readFileSync(join(referenceProject, 'src/interopc_api.rs'), 'utf8')) ?? '0x0';
 
 const expectations: Record<string, Check> = {
   primitive_void: (t, f) => t.is(f(), undefined),
