@@ -7,7 +7,9 @@ const keywords = new Set([
 ]);
 
 /** Module-level names the generated code itself uses. */
-const reserved = new Set(['ctypes', 'enum', 'os', 'sys', 'typing', 'init_lib', 'API_HASH']);
+const reserved = new Set(
+  ['ctypes', 'enum', 'os', 'sys', 'typing', 'init_lib', 'API_HASH', 'LIB_NAME', 'lib', 'self', 'cls', 'isinstance', 'list'],
+);
 
 export function pyName(name: string): string {
   return keywords.has(name) || reserved.has(name) ? `${name}_` : name;
@@ -22,4 +24,13 @@ export function docstring(lines: readonly string[], indent: string): string[] {
   const safe = lines.map((l) => l.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"'));
   if (safe.length === 1) return [`${indent}"""${safe[0]}"""`];
   return [`${indent}"""${safe[0]}`, ...safe.slice(1).map((l) => (l === '' ? '' : indent + l)), `${indent}"""`];
+}
+
+/** `snake_case` for functions, methods and parameters (`fooBar` → `foo_bar`), made safe. */
+export function snakeName(name: string): string {
+  const snake = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
+  return pyName(snake);
 }

@@ -4,8 +4,10 @@
  * `close()`, context-manager support and a `__del__` safety net. Destroying twice is impossible:
  * the destructor nulls the handle, and `close()` skips a null one.
  */
-import type { IrEnum, IrFunction, IrModule, IrService, TypeRef } from '../../compiler/ir.js';
-import { docstring, pyName } from './names.js';
+import type { IrEnum, IrModule } from '../../compiler/ir.js';
+import { planCall } from './calls.js';
+import { bindingName } from './functions.js';
+import { docstring, pyName, snakeName } from './names.js';
 import type { PyTypes } from './types.js';
 
 /** `FFIError` → `FFIErrorException`. */
@@ -26,21 +28,9 @@ export function exceptionClasses(ir: IrModule): string[] {
       `    def __init__(self, code: ${enumName}) -> None:`,
       `        super().__init__(f"${t.name}.{code.name} ({int(code)})")`,
       '        self.code = code',
-
-      '',
-      '',
-      `def _raise_${enumName}(result: Any, _func: Any, _args: Any) -> None:`,
-      '    # errcheck of every function returning the enum: one comparison on success.',
-      `    if result != ${t.variants.find((v) => v.name === t.pattern?.success)?.value ?? '0'}:`,
-      `        raise ${name}(${enumName}(result))`,
     );
   }
   return lines;
-}
-
-function pyParams(fn: IrFunction, skip: number, dropLast: boolean): string[] {
-  const params = fn.signature.params.slice(skip, dropLast ? -1 : undefined);
-  return params.map((p, i) => pyName(p.name === '_' ? `arg${i}` : p.name));
 }
 
 export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<string>): string[] {
@@ -49,45 +39,37 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
   const lines: string[] = [];
   for (const s of ir.services) {
     const error = types.get(s.error);
-    if (error?.kind !== 'enum' || !error.pattern) continue;
+    const destructor = functions.get(s.destructor);
+    if (error?.kind !== 'enum' || !error.pattern || !destructor) continue;
     const cls = pyName(s.name);
-    const body: string[] = [...docstring(s.docs, '    '), '', `    _destroy = ${JSON.stringify(pyName(s.destructor))}`];
+    const body: string[] = [...docstring(s.docs, '    '), '', `    _destroy = ${JSON.stringify(bindingName(destructor, false))}`];
     for (const c of s.constructors) {
       const fn = functions.get(c.function);
       if (!fn || !bound.has(c.function)) continue;
-      const params = pyParams(fn, 1, false);
+      // What the call hands to Rust (slices, callbacks) lives as long as the new service.
+      const plan = planCall(fn, py, { fixed: ['ctypes.byref(_handle)'], out: false, keep: '_keep', binding: bindingName(fn, false), keepSlices: true });
+      const keeps = plan.body.some((l) => l.startsWith('_keep['));
       body.push(
         '',
         '    @classmethod',
-        `    def ${pyName(c.name)}(cls${params.map((p) => `, ${p}: Any`).join('')}) -> ${cls}:`,
+        `    def ${snakeName(c.name)}(${['cls', ...plan.params].join(', ')}) -> ${cls}:`,
         ...docstring(fn.docs, '        '),
-        '        handle = ctypes.c_void_p()',
-        `        ${pyName(c.function)}(ctypes.byref(handle)${params.map((p) => `, ${p}`).join('')})`,
-        '        return cls(handle)',
+        '        _handle = ctypes.c_void_p()',
+        ...(keeps ? ['        _keep: Dict[str, Any] = {}'] : []),
+        ...plan.body.map((l) => `        ${l}`),
+        ...(keeps ? ['        _service = cls(_handle)', '        _service._kept.update(_keep)', '        return _service'] : ['        return cls(_handle)']),
       );
     }
     for (const m of s.methods) {
       const fn = functions.get(m.function);
       if (!fn || !bound.has(m.function)) continue;
-      const params = pyParams(fn, 1, m.result === 'out');
-      const args = params.map((p) => `, ${p}`).join('');
-      const signature = `    def ${pyName(m.name)}(self${params.map((p) => `, ${p}: Any`).join('')})`;
-      body.push('');
-      if (m.result === 'error') {
-        body.push(`${signature} -> None:`, ...docstring(fn.docs, '        '), `        ${pyName(fn.name)}(self._handle${args})`);
-      } else if (m.result === 'out') {
-        const out = fn.signature.params[fn.signature.params.length - 1]?.type;
-        const pointee: TypeRef | undefined = out?.kind === 'pointer' ? out.pointee : undefined;
-        body.push(
-          `${signature} -> Any:`,
-          ...docstring(fn.docs, '        '),
-          `        out = ${pointee ? py.of(pointee) : 'ctypes.c_void_p'}()`,
-          `        ${pyName(fn.name)}(self._handle${args}, ctypes.byref(out))`,
-          '        return getattr(out, "value", out)',
-        );
-      } else {
-        body.push(`${signature} -> Any:`, ...docstring(fn.docs, '        '), `        return ${pyName(fn.name)}(self._handle${args})`);
-      }
+      const plan = planCall(fn, py, { fixed: ['self._handle'], out: m.result === 'out', keep: 'self._kept', binding: bindingName(fn, false) });
+      body.push(
+        '',
+        `    def ${snakeName(m.name)}(${['self', ...plan.params].join(', ')}) -> ${plan.returns}:`,
+        ...docstring(fn.docs, '        '),
+        ...plan.body.map((l) => `        ${l}`),
+      );
     }
     lines.push('', '', `class ${cls}(_Service):`, ...body);
   }
@@ -105,11 +87,13 @@ const serviceBase = [
   '    """Base of the service classes: owns one handle and destroys it once."""',
   '',
   '    _destroy = ""',
-  '    """Name of the destructor function in this module, set by each service class."""',
+  '    """Name of the destructor binding in this module, set by each service class."""',
   '',
   '    def __init__(self, handle: ctypes.c_void_p) -> None:',
   '        """Takes ownership of a handle from a constructor; use the classmethods instead."""',
   '        self._handle = handle',
+  '        self._kept: Dict[str, Any] = {}',
+  '        """Callbacks Rust may call while the service lives."""',
   '',
   '    def close(self) -> None:',
   '        """Destroys the Rust value (once: the destructor nulls the handle)."""',

@@ -2,7 +2,7 @@
  * IR types as ctypes expressions. Enums cross as their repr's integer type (their `IntEnum` class is
  * for Python code), opaque types and `void` pointees as `c_void_p`, function pointers as `CFUNCTYPE`.
  */
-import type { IrPrimitive, IrTypeDecl, TypeId, TypeRef } from '../../compiler/ir.js';
+import type { IrEnum, IrField, IrPrimitive, IrSignature, IrStruct, IrTypeDecl, TypeId, TypeRef } from '../../compiler/ir.js';
 import { pyName } from './names.js';
 
 const primitives: Record<IrPrimitive, string> = {
@@ -30,30 +30,126 @@ const enumReprs: Record<string, string> = {
   usize: 'ctypes.c_size_t', isize: 'ctypes.c_ssize_t', c_int: 'ctypes.c_int',
 };
 
+/** Python's view of a primitive: the type hint of a value ctypes hands over or accepts. */
+const primitiveHints: Record<IrPrimitive, string> = {
+  void: 'None', bool: 'bool', u8: 'int', u16: 'int', u32: 'int', u64: 'int', usize: 'int', i8: 'int', i16: 'int', i32: 'int',
+  i64: 'int', isize: 'int', f32: 'float', f64: 'float', char: 'int', c_char: 'bytes',
+};
+
 export class PyTypes {
   constructor(private readonly index: ReadonlyMap<TypeId, IrTypeDecl>) {}
 
-  /**
-   * A parameter's ctypes type: like `of`, but an `AsciiPointer` also takes `str` (`_Utf8`). Fields
-   * keep `c_char_p`: ctypes returns subclasses of its simple types as objects, not values.
-   */
-  param(t: TypeRef): string {
-    if (t.kind === 'named' && this.isString(t)) return '_Utf8';
-    return this.of(t);
+  decl(t: TypeRef): IrTypeDecl | undefined {
+    return t.kind === 'named' ? this.index.get(t.id) : undefined;
   }
 
   /** True for the `AsciiPointer` pattern. */
   isString(t: TypeRef): boolean {
-    if (t.kind !== 'named') return false;
-    const decl = this.index.get(t.id);
+    const decl = this.decl(t);
     return decl?.kind === 'alias' && decl.pattern?.kind === 'string';
   }
 
-  /** The error enum a function's result is, when it is one. */
+  /** True for the `Bool` pattern. */
+  isBool(t: TypeRef): boolean {
+    const decl = this.decl(t);
+    return decl?.kind === 'alias' && decl.pattern?.kind === 'bool';
+  }
+
+  /** The error enum a type is, when it is one. */
+  errorDecl(t: TypeRef): IrEnum | undefined {
+    const decl = this.decl(t);
+    return decl?.kind === 'enum' && decl.pattern ? decl : undefined;
+  }
+
+  /** The error enum's class name, when the type is one. */
   errorEnum(t: TypeRef): string | undefined {
-    if (t.kind !== 'named') return undefined;
-    const decl = this.index.get(t.id);
-    return decl?.kind === 'enum' && decl.pattern ? pyName(decl.name) : undefined;
+    const decl = this.errorDecl(t);
+    return decl ? pyName(decl.name) : undefined;
+  }
+
+  /** A plain (not error) enum, whose values Python sees as its `IntEnum`. */
+  plainEnum(t: TypeRef): IrEnum | undefined {
+    const decl = this.decl(t);
+    return decl?.kind === 'enum' && !decl.pattern ? decl : undefined;
+  }
+
+  /** The slice or option struct a type is. */
+  patternStruct(t: TypeRef): (IrStruct & { pattern: NonNullable<IrStruct['pattern']> }) | undefined {
+    const decl = this.decl(t);
+    return decl?.kind === 'struct' && decl.pattern ? (decl as IrStruct & { pattern: NonNullable<IrStruct['pattern']> }) : undefined;
+  }
+
+  /** A function pointer type, directly or through an alias. */
+  callback(t: TypeRef): { signature: IrSignature; alias?: string } | undefined {
+    if (t.kind === 'fnPointer') return { signature: t.signature };
+    const decl = this.decl(t);
+    if (decl?.kind === 'alias' && decl.target.kind === 'fnPointer') return { signature: decl.target.signature, alias: pyName(decl.name) };
+    return undefined;
+  }
+
+  /**
+   * The type hint of a value Python code passes (`param`) or receives (`result`) in the idiomatic
+   * layer, or receives (`result`) and returns (`param`) in a callback it writes.
+   */
+  hint(t: TypeRef, position: 'param' | 'result'): string {
+    switch (t.kind) {
+      case 'primitive':
+        return primitiveHints[t.name];
+      case 'pointer':
+        if (t.pointee.kind === 'primitive' && t.pointee.name === 'c_char' && !t.mutable) return 'Optional[bytes]';
+        if (t.pointee.kind === 'primitive' && t.pointee.name === 'void') return 'Optional[int]';
+        // A handle: ctypes returns a `c_void_p` result as an int (None for null).
+        if (t.pointee.kind === 'named' && this.index.get(t.pointee.id)?.kind === 'opaque') return position === 'result' ? 'Optional[int]' : 'Any';
+        return 'Any';
+      case 'array':
+        return 'Any';
+      case 'fnPointer':
+        return this.callableHint(t.signature);
+      case 'named': {
+        const decl = this.index.get(t.id);
+        if (!decl) return 'Any';
+        switch (decl.kind) {
+          case 'enum':
+            return decl.pattern || position === 'param' ? 'int' : pyName(decl.name);
+          case 'opaque':
+            return 'Optional[int]';
+          case 'union':
+            return pyName(decl.name);
+          case 'struct': {
+            if (decl.transparent && decl.fields.length === 1) return this.hint((decl.fields[0] as IrField).type, position);
+            const p = decl.pattern;
+            if (p?.kind === 'option') return `Optional[${this.hint(p.value, position)}]`;
+            if (p?.kind === 'slice' && position === 'param') return this.sliceArgHint(decl.name, p.element, p.mutable);
+            return pyName(decl.name);
+          }
+          case 'alias':
+            if (decl.pattern?.kind === 'string') return position === 'param' ? 'Union[str, bytes, None]' : 'Optional[str]';
+            if (decl.pattern?.kind === 'bool') return 'bool';
+            return this.hint(decl.target, position);
+        }
+      }
+    }
+  }
+
+  /** What a slice parameter accepts: the slice itself, a sequence, or a buffer (no copy). */
+  private sliceArgHint(slice: string, element: TypeRef, mutable: boolean): string {
+    const item = this.hint(element, 'param');
+    const numeric = element.kind === 'primitive' && element.name !== 'bool';
+    // A mutable slice writes back into a list (copied) or a writable buffer (shared).
+    const buffer = numeric ? (mutable ? ', WriteableBuffer' : ', ReadableBuffer') : '';
+    return `Union[${pyName(slice)}, ${mutable ? 'List' : 'Sequence'}[${item}]${buffer}, None]`;
+  }
+
+  /** `Callable[[…], …]` of a callback Python writes: it receives the C arguments. */
+  callableHint(signature: IrSignature): string {
+    const params = signature.params.map((p) => this.hint(p.type, 'result'));
+    const returns = signature.returns.kind === 'primitive' && signature.returns.name === 'void' ? 'None' : this.hint(signature.returns, 'param');
+    return `Callable[[${params.join(', ')}], ${returns}]`;
+  }
+
+  /** The ctypes type of a parameter in the idiomatic binding: `Bool` converts through `c_bool`. */
+  bindingParam(t: TypeRef): string {
+    return this.isBool(t) ? 'ctypes.c_bool' : this.of(t);
   }
 
   /** The ctypes expression of a type. */
