@@ -8,7 +8,7 @@ const errors = (text: string): string[] => {
 };
 
 test('a full valid configuration parses', (t) => {
-  const r = parseConfig(JSON.stringify({ name: 'x', outDir: 'out', targets: ['c'], cfg: ['unix'], features: ['a'], rename: { 'a::B': 'C' }, include: ['T'], c: { prefix: 'p_' }, csharp: { namespace: 'N', className: 'C', flavor: 'unity' }, python: { module: 'm' }, typescript: { module: 'm' } }), 'interopc.json');
+  const r = parseConfig(JSON.stringify({ name: 'x', outDir: 'out', targets: ['c'], cfg: ['unix'], features: ['a'], rename: { 'a::B': 'C' }, include: ['T'], c: { prefix: 'p_' }, csharp: { namespace: 'N', className: 'C', flavor: 'unity' }, python: { module: 'm', library: 'l', checkApi: false }, typescript: { module: 'm' } }), 'interopc.json');
   t.true(isRight(r));
 });
 

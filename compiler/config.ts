@@ -11,7 +11,7 @@ const Target = t.keyof({ c: null, csharp: null, python: null, typescript: null }
 const sections = {
   c: t.partial({ prefix: t.string }),
   csharp: t.partial({ namespace: t.string, className: t.string, flavor: t.keyof({ dotnet: null, unity: null }) }),
-  python: t.partial({ module: t.string }),
+  python: t.partial({ module: t.string, library: t.string, checkApi: t.boolean }),
   typescript: t.partial({ module: t.string }),
 };
 

@@ -17,7 +17,7 @@ export function emitTarget(target: TargetName, ir: IrModule, config: InteropcCon
     case 'c':
       return cEmitter.emit(ir, { prefix: config.c?.prefix ?? '' }, meta);
     case 'python':
-      return pythonEmitter.emit(ir, config.python?.module ? { module: config.python.module } : {}, meta);
+      return pythonEmitter.emit(ir, config.python ?? {}, meta);
     case 'csharp':
     case 'typescript':
       return diagnostic('IC4002', `the ${target} backend is not available yet (available: ${availableTargets.join(', ')})`);

@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from '../compiler/api.js';
@@ -43,4 +43,28 @@ test('pyright (strict, Python 3.9) reports nothing on the generated module', asy
   t.is(report.summary.filesAnalyzed, 1);
   t.deepEqual(report.generalDiagnostics, []);
   t.is(report.summary.errorCount + report.summary.warningCount, 0);
+});
+
+test('python options: module name, library name and the API check on load', async (t) => {
+  if (!requireTools(t, 'cargo', 'python3')) return;
+  const config = { python: { module: 'renamed', library: 'other', checkApi: false } };
+  const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['python'], config })]);
+  t.deepEqual(result.files.map((f) => f.path), ['renamed.py']);
+  const dir = mkdtempSync(join(tmpdir(), 'interopc-pyopt-'));
+  for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
+  copyFileSync(library, join(dir, 'libother.so'));
+  // A wrong hash passes because the check is off by default; asking for it raises.
+  const script = [
+    'import renamed',
+    'renamed.API_HASH ^= 1',
+    'renamed.init_lib(".")',
+    'print(renamed.primitive_u32(41))',
+    'try:',
+    '    renamed.init_lib(".", check_api=True)',
+    'except RuntimeError as error:',
+    '    print("refused:", "regenerate" in str(error))',
+  ].join('\n');
+  const run = await execa('python3', ['-c', script], { cwd: dir, reject: false, all: true, env: { PYTHONDONTWRITEBYTECODE: '1' } });
+  t.is(run.exitCode, 0, run.all);
+  t.is(run.stdout, '42\nrefused: True');
 });
