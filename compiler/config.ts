@@ -10,7 +10,15 @@ const Target = t.keyof({ c: null, csharp: null, python: null, typescript: null }
 
 const sections = {
   c: t.partial({ prefix: t.string }),
-  csharp: t.partial({ namespace: t.string, className: t.string, flavor: t.keyof({ dotnet: null, unity: null }) }),
+  csharp: t.partial({
+    namespace: t.string,
+    className: t.string,
+    flavor: t.keyof({ dotnet: null, unity: null }),
+    libraryName: t.string,
+    rawVisibility: t.keyof({ public: null, internal: null }),
+    spans: t.boolean,
+    checkApi: t.boolean,
+  }),
   python: t.partial({ module: t.string }),
   typescript: t.partial({ module: t.string }),
 };
