@@ -65,9 +65,11 @@ function optionMethods(types: CsTypes, s: IrStruct): Doc[] {
   const name = typeName(s.name);
   return [
     '/// <summary>The option of a nullable value.</summary>',
+    '[MethodImpl(MethodImplOptions.AggressiveInlining)]',
     `public static ${name} From(${value}? value) { return value.HasValue ? new ${name} { T = value.Value, IsSome = 1 } : default(${name}); }`,
     '',
     '/// <summary>The value, or null when absent.</summary>',
+    '[MethodImpl(MethodImplOptions.AggressiveInlining)]',
     `public ${value}? ToNullable() { return IsSome != 0 ? T : (${value}?)null; }`,
   ];
 }

@@ -32,7 +32,7 @@ export function serviceClass(ctx: FunctionContext, ir: IrModule, s: IrService, r
     return n;
   };
   const slotFor = (method: string) => (param: string, delegate: string): string => {
-    const field = `_${camel(method, 0).replace(/^@/, '')}${pascal(param.replace(/^@/, ''))}Callback`;
+    const field = `_${camel(method, 0).replace(/^@/, '')}${pascal(param.replace(/^@/, ''))}`;
     slots.push(`private readonly InteropCallbackSlot<${delegate}> ${field} = new InteropCallbackSlot<${delegate}>();`);
     return field;
   };
@@ -68,12 +68,12 @@ export function serviceClass(ctx: FunctionContext, ir: IrModule, s: IrService, r
   ]);
   const lifecycle: Doc[] = [
     block(`private ${cls}(IntPtr handle)`, ['_handle = handle;']),
-    '/// <summary>The raw handle for the functions in <c>Raw</c>; <c>IntPtr.Zero</c> once disposed.</summary>',
-    'public IntPtr Handle { get { return _handle; } }',
-    '[MethodImpl(MethodImplOptions.AggressiveInlining)]',
-    block('private IntPtr Live()', ['var handle = _handle;', `if (handle == IntPtr.Zero) throw new ObjectDisposedException(${JSON.stringify(cls)});`, 'return handle;']),
-    '/// <summary>Destroys the Rust value (once; later calls do nothing).</summary>',
-    block('public void Dispose()', ['Destroy();', 'GC.SuppressFinalize(this);']),
+    withLeading(['/// <summary>The raw handle for the functions in <c>Raw</c>; <c>IntPtr.Zero</c> once disposed.</summary>'], 'public IntPtr Handle { get { return _handle; } }'),
+    withLeading(
+      ['[MethodImpl(MethodImplOptions.AggressiveInlining)]'],
+      block('private IntPtr Live()', ['var handle = _handle;', `if (handle == IntPtr.Zero) throw new ObjectDisposedException(${JSON.stringify(cls)});`, 'return handle;']),
+    ),
+    withLeading(['/// <summary>Destroys the Rust value (once; later calls do nothing).</summary>'], block('public void Dispose()', ['Destroy();', 'GC.SuppressFinalize(this);'])),
     block(`~${cls}()`, ['Destroy();']),
     destroy,
   ];
