@@ -43,7 +43,7 @@ static unsafe class Hand
 
 static unsafe class Calls
 {
-    const int N = 200000;
+    const int N = 100000;
 
     // One loop per case and side, each its own method: the JIT compiles it after warm-up (so no
     // class-initialisation checks are left in either), and neither side pays a delegate call.
@@ -107,7 +107,7 @@ static unsafe class Calls
         var best = new double[cases.Length, 2];
         for (var c = 0; c < cases.Length; c++) best[c, 0] = best[c, 1] = double.MaxValue;
         // Rounds alternate the sides, so drift on a busy machine hits both alike.
-        for (var round = 0; round < 7; round++)
+        for (var round = 0; round < 15; round++)
             for (var c = 0; c < cases.Length; c++)
                 for (var side = 0; side < 2; side++)
                 {
