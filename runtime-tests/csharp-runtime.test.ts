@@ -2,14 +2,16 @@
  * The C# backend against the reference cdylib on Mono: the generated file and the test programs in
  * `runtime-tests/csharp/` are compiled together by `mcs` with warnings as errors and run by `mono`.
  * The layout checks (`Marshal.SizeOf`/`OffsetOf` of every struct against the IR) are generated from
- * the IR here; every exported function and service method must be named in the test programs.
+ * the IR here; every exported function and service method must be named in the test programs. The
+ * suite runs against both flavors (`unity` binds callbacks through static trampolines).
  */
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { execa } from 'execa';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from '../compiler/api.js';
+import type { InteropcConfig } from '../compiler/config.js';
 import { layoutOf, offsetOf, type IrModule } from '../compiler/ir.js';
 import { fieldName } from '../emitters/csharp/declarations.js';
 import { pascal, typeName } from '../emitters/csharp/names.js';
@@ -52,8 +54,8 @@ function layoutChecks(ir: IrModule): string {
   ].join('\n');
 }
 
-async function generate(): Promise<{ dir: string; library: string; ir: IrModule; leftOut: string[] }> {
-  const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['csharp'] })]);
+async function generate(csharp: CSharpConfig = {}): Promise<{ dir: string; library: string; ir: IrModule; leftOut: string[] }> {
+  const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['csharp'], config: { csharp } })]);
   if (!result.ok || !result.ir) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
   const dir = mkdtempSync(join(tmpdir(), 'interopc-cs-'));
   for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
@@ -61,9 +63,16 @@ async function generate(): Promise<{ dir: string; library: string; ir: IrModule;
   return { dir, library, ir: result.ir, leftOut };
 }
 
-test('mono: every function and service of the reference project, called from C#', async (t) => {
-  if (!requireTools(t, 'cargo', 'mcs', 'mono')) return;
-  const { dir, library, ir, leftOut } = await generate();
+type CSharpConfig = NonNullable<InteropcConfig['csharp']>;
+
+for (const flavor of ['dotnet', 'unity'] as const) {
+  test(`mono (flavor ${flavor}): every function and service of the reference project, called from C#`, async (t) => {
+    if (!requireTools(t, 'cargo', 'mcs', 'mono')) return;
+    await runSuite(t, await generate({ flavor }));
+  });
+}
+
+async function runSuite(t: ExecutionContext, { dir, library, ir, leftOut }: Awaited<ReturnType<typeof generate>>): Promise<void> {
   // contracts.md §7: packed structs by value are left out, with a warning.
   t.deepEqual(leftOut, ['packed_by_value']);
   const programs = readdirSync(sources).filter((f) => f.endsWith('.cs') && f !== 'GuardMismatch.cs');
@@ -86,6 +95,16 @@ test('mono: every function and service of the reference project, called from C#'
   const run = await execa('mono', ['--debug', 'reference-test.exe'], { cwd: dir, env: { LD_LIBRARY_PATH: dirname(library) }, reject: false, all: true });
   t.is(run.exitCode, 0, run.all);
   t.regex(run.all ?? '', /\d+ checks, 0 failures/);
+}
+
+test('mcs: without spans, with an internal raw layer and other names, the file is C# 7.0', async (t) => {
+  if (!requireTools(t, 'cargo', 'mcs')) return;
+  const { dir } = await generate({ spans: false, rawVisibility: 'internal', namespace: 'My.Lib', className: 'Native', libraryName: 'reference' });
+  const file = readFileSync(join(dir, 'Native.cs'), 'utf8');
+  t.false(file.includes('Span<'));
+  t.true(file.includes('namespace My.Lib') && file.includes('internal static class Raw'));
+  const compile = await execa('mcs', ['-unsafe', '-warnaserror+', '-langversion:7', '-nologo', '-target:library', '-out:native.dll', 'Native.cs'], { cwd: dir, reject: false, all: true });
+  t.is(compile.exitCode, 0, compile.all);
 });
 
 test('mono: a library with another API hash is refused at first use, naming both hashes', async (t) => {

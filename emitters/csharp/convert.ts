@@ -60,10 +60,10 @@ export class Converter {
   ) {}
 
   /**
-   * The plan of one parameter. `slot` names the callback slot keeping a delegate alive (a static
-   * field for free functions, an instance field for services).
+   * The plan of one parameter. `slot` gives the expression of the native delegate for a user's
+   * delegate, from the slot keeping it alive (see `slots.ts`).
    */
-  param(type: TypeRef, name: string, variant: SliceVariant, slot: () => string): ParamPlan {
+  param(type: TypeRef, name: string, variant: SliceVariant, slot: (user: string) => string): ParamPlan {
     const t = this.types;
     if (t.isBool(type)) return { ...plain(`bool ${name}`, `(${name} ? (byte)1 : (byte)0)`), same: false };
     if (t.isString(type)) {
@@ -73,11 +73,10 @@ export class Converter {
     const delegate = t.delegateName(type);
     if (delegate) {
       const native = local(name, 'Native');
-      const field = slot();
       return {
         decl: `${delegate} ${name}`,
         arg: native,
-        pre: [`var ${native} = ${field}.Native(${name}) ?? ${field}.Keep(${name}, InteropCallbacks.Guard(${name}));`],
+        pre: [`var ${native} = ${slot(name)};`],
         scopes: [],
         inner: [],
         post: [],

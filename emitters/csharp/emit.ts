@@ -15,6 +15,7 @@ import { camel, csString, pascal, rawName, typeName } from './names.js';
 import { apiGuardClass, callbackSlotClass, callbacksClass, exceptionClass, exceptionNamer, utf8Classes } from './runtime.js';
 import { serviceClass } from './services.js';
 import { CsTypes } from './types.js';
+import { monoPInvokeCallbackAttribute, Slots } from './slots.js';
 
 export interface CSharpOptions {
   /** Namespace; default: the bindings' name in PascalCase. */
@@ -60,16 +61,14 @@ export function emitFile(ir: IrModule, functions: readonly IrFunction[], options
   const convert = new Converter(types, spans, exceptionOf);
   const delegates = collectDelegates(ir, types);
 
-  const slots = new Map<string, string>();
+  const flavor = options.flavor ?? 'dotnet';
+  const slots = new Slots(types, flavor);
   const ctx: FunctionContext = {
     types,
     convert,
     spans,
-    staticSlot: (fn, param, delegate) => {
-      const field = `s_${camel(fn.name, 0).replace(/^@/, '')}${pascal(param.replace(/^@/, ''))}`;
-      slots.set(field, `private static readonly InteropCallbackSlot<${delegate}> ${field} = new InteropCallbackSlot<${delegate}>();`);
-      return field;
-    },
+    flavor,
+    staticSlot: (fn, param, delegate, type) => slots.bind(`s_${camel(fn.name, 0).replace(/^@/, '')}${pascal(param.replace(/^@/, ''))}`, delegate, type, true),
   };
 
   const constantNames = new Set<string>(['Raw', 'LibraryName', 'ApiHash', className]);
@@ -101,9 +100,8 @@ export function emitFile(ir: IrModule, functions: readonly IrFunction[], options
       ])),
       ...constants,
       ...(check ? [concat('// The API guard runs before the first call (static constructors run once, before first use).', hardline, block(`static ${className}()`, ['InteropApiGuard.Check();']))] : []),
-      ...(slots.size > 0 || idiomatic.length > 0 ? [] : []),
       ...idiomatic,
-      ...(slots.size > 0 ? [concat('// The delegates last passed to each callback parameter, kept alive while Rust may call them.', hardline, concat(...joinLines([...slots.values()])))] : []),
+      ...slotMembers(slots),
       rawClass,
     ])),
   );
@@ -124,7 +122,7 @@ export function emitFile(ir: IrModule, functions: readonly IrFunction[], options
     const doc = serviceClass(ctx, ir, s, `${className}.Raw`);
     return doc ? [doc] : [];
   });
-  const support: Doc[] = [...utf8Classes, '', callbackSlotClass, '', callbacksClass(types, delegates)];
+  const support: Doc[] = [...utf8Classes, '', callbackSlotClass, '', callbacksClass(types, delegates, flavor === 'dotnet')];
   if (check && ir.apiGuard) support.push('', apiGuardClass(meta.name, ir.apiGuard.function, `${className}.ApiHash`, `${className}.LibraryName`));
 
   const out = new Renderer();
@@ -138,7 +136,15 @@ export function emitFile(ir: IrModule, functions: readonly IrFunction[], options
   ])));
   out.write(concat(hardline, hardline));
   out.write(block(`namespace ${namespace}`, members([interop, ...declarations, ...services, concat(...joinLines(support.map((d) => d)))])));
+  if (flavor === 'unity') out.write(concat(hardline, hardline, ...joinLines([...monoPInvokeCallbackAttribute])));
   return out.write(hardline).finish();
+}
+
+/** The callback slots, after the functions (which bind them while they are printed). */
+function slotMembers(slots: Slots): Doc[] {
+  const all = slots.members();
+  if (all.length === 0) return [];
+  return [concat('// The delegates last passed to each callback parameter, kept alive while Rust may call them.', hardline, concat(...joinLines(all)))];
 }
 
 /** Docs separated by line breaks, as parts of one `concat`. */

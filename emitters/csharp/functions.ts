@@ -10,6 +10,7 @@ import type { Converter, ParamPlan, ReturnPlan, SliceVariant } from './convert.j
 import { block, withLeading } from './print.js';
 import { csString, paramNames, pascal, rawName, xmlDoc } from './names.js';
 import type { CsTypes } from './types.js';
+import type { Flavor } from './slots.js';
 
 /** `[DllImport(…)]` plus `[return: MarshalAs(U1)]` for a Rust `bool` result. */
 export function dllImport(types: CsTypes, f: IrFunction, visibility: string, name: string): string[] {
@@ -52,8 +53,9 @@ export interface FunctionContext {
   readonly types: CsTypes;
   readonly convert: Converter;
   readonly spans: boolean;
-  /** Registers (once) and names the static slot keeping a callback parameter's delegate alive. */
-  readonly staticSlot: (fn: IrFunction, param: string, delegate: string) => string;
+  readonly flavor: Flavor;
+  /** The slot keeping a callback parameter's delegate alive: the native delegate's expression. */
+  readonly staticSlot: (fn: IrFunction, param: string, delegate: string, type: TypeRef) => (user: string) => string;
 }
 
 /** The variants a function is emitted in: span and array overloads when it has slices. */
@@ -65,7 +67,7 @@ export function idiomaticFunction(ctx: FunctionContext, f: IrFunction, name: str
   const { types, convert } = ctx;
   const names = paramNames(f.signature.params.map((p) => p.name));
   const planFor = (variant: SliceVariant): ParamPlan[] =>
-    f.signature.params.map((p, i) => convert.param(p.type, names[i] ?? `arg${i}`, variant, () => ctx.staticSlot(f, names[i] ?? `arg${i}`, types.delegateName(p.type) ?? 'IntPtr')));
+    f.signature.params.map((p, i) => convert.param(p.type, names[i] ?? `arg${i}`, variant, (user) => ctx.staticSlot(f, names[i] ?? `arg${i}`, types.delegateName(p.type) ?? 'IntPtr', p.type)(user)));
   const first = planFor('array');
   const result = convert.result(f.signature.returns);
   if (result.same && first.every((p) => p.same)) return [join(hardline, dllImport(types, f, 'public', name))];

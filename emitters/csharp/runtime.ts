@@ -102,9 +102,10 @@ export const callbackSlotClass: Doc = withLeading(
  * A callback Rust calls later from its own thread has no such call: its exception goes to
  * `InteropCallbacks.Unhandled` (or is dropped when nobody listens) and it returns `default`.
  */
-export function callbacksClass(types: CsTypes, delegates: readonly { name: string; type: TypeRef }[]): Doc {
+export function callbacksClass(types: CsTypes, delegates: readonly { name: string; type: TypeRef }[], closures: boolean): Doc {
   const guards: Doc[] = [];
-  for (const d of delegates) {
+  // Unity's static trampolines catch exceptions themselves: no closures to build there.
+  for (const d of closures ? delegates : []) {
     const signature = types.callbackSignature(d.type);
     if (!signature) continue;
     const params = signature.params.map((p, i) => `${types.raw(p.type, 'param')} a${i}`);
@@ -145,6 +146,13 @@ export function callbacksClass(types: CsTypes, delegates: readonly { name: strin
       '/// <summary>Marks a call with callbacks as running on this thread.</summary>',
       '[MethodImpl(MethodImplOptions.AggressiveInlining)]',
       'internal static void Enter() { _depth++; }',
+      '',
+      '/// <summary>Keeps <paramref name="user"/> in a static slot its trampoline reads (flavor unity).</summary>',
+      'internal static D Bind<D>(ref D slot, D user, D trampoline) where D : class',
+      '{',
+      '    slot = user;',
+      '    return user == null ? null : trampoline;',
+      '}',
       '',
       '/// <summary>Ends the call: rethrows the first exception its callbacks threw.</summary>',
       'internal static void RethrowPending()',

@@ -11,6 +11,7 @@ import type { Converter, ParamPlan } from './convert.js';
 import { callBody, variants, type FunctionContext } from './functions.js';
 import { block, members, withLeading } from './print.js';
 import { camel, pascal, rawName, typeName, paramNames, xmlDoc } from './names.js';
+import { Slots } from './slots.js';
 
 /** Member names every service class has already. */
 const reserved = new Set(['Dispose', 'Handle', 'Equals', 'GetHashCode', 'ToString', 'GetType', 'Finalize']);
@@ -23,7 +24,7 @@ export function serviceClass(ctx: FunctionContext, ir: IrModule, s: IrService, r
   const ok = `${typeName(error.name)}.${error.pattern.success}`;
   const exception = ctx.convert.exceptionOf(error.name);
   const fields: Doc[] = ['private IntPtr _handle;'];
-  const slots: Doc[] = [];
+  const slots = new Slots(ctx.types, ctx.flavor);
   const used = new Set([...reserved, cls]);
   const unique = (name: string): string => {
     let n = name;
@@ -31,17 +32,14 @@ export function serviceClass(ctx: FunctionContext, ir: IrModule, s: IrService, r
     used.add(n);
     return n;
   };
-  const slotFor = (method: string) => (param: string, delegate: string): string => {
-    const field = `_${camel(method, 0).replace(/^@/, '')}${pascal(param.replace(/^@/, ''))}`;
-    slots.push(`private readonly InteropCallbackSlot<${delegate}> ${field} = new InteropCallbackSlot<${delegate}>();`);
-    return field;
-  };
+  const slotFor = (method: string) => (param: string, delegate: string, type: TypeRef): ((user: string) => string) =>
+    slots.bind(`_${camel(method, 0).replace(/^@/, '')}${pascal(param.replace(/^@/, ''))}`, delegate, type, false);
   const body: Doc[] = [];
   let pins = false;
   for (const c of s.constructors) {
     const fn = functions.get(c.function);
     if (!fn) continue;
-    const plans = ctorPlans(ctx, fn);
+    const plans = ctorPlans(ctx, fn, slots);
     pins ||= plans.some((p) => p.pinned);
     body.push(factory(fn, unique(pascal(c.name)), cls, plans, ok, exception, raw));
   }
@@ -53,7 +51,7 @@ export function serviceClass(ctx: FunctionContext, ir: IrModule, s: IrService, r
     const names = paramNames(params.map((p) => p.name));
     const slotsOf = slotFor(m.name);
     const planFor = (variant: 'span' | 'array'): ParamPlan[] =>
-      params.map((p, i) => ctx.convert.param(p.type, names[i] ?? `arg${i}`, variant, () => slotsOf(names[i] ?? `arg${i}`, ctx.types.delegateName(p.type) ?? 'IntPtr')));
+      params.map((p, i) => ctx.convert.param(p.type, names[i] ?? `arg${i}`, variant, (user) => slotsOf(names[i] ?? `arg${i}`, ctx.types.delegateName(p.type) ?? 'IntPtr', p.type)(user)));
     const first = planFor('array');
     for (const variant of variants(ctx, first)) {
       const plans = variant === 'array' ? first : planFor(variant);
@@ -77,7 +75,7 @@ export function serviceClass(ctx: FunctionContext, ir: IrModule, s: IrService, r
     block(`~${cls}()`, ['Destroy();']),
     destroy,
   ];
-  return withLeading(xmlDoc(s.docs), block(`public sealed class ${cls} : IDisposable`, members([join(hardline, [...fields, ...slots]), ...lifecycle, ...body])));
+  return withLeading(xmlDoc(s.docs), block(`public sealed class ${cls} : IDisposable`, members([join(hardline, fields), ...slots.members(), ...lifecycle, ...body])));
 }
 
 interface CtorPlan extends ParamPlan {
@@ -85,7 +83,7 @@ interface CtorPlan extends ParamPlan {
 }
 
 /** Constructor parameters: like any call, except slices, which stay pinned for the value's life. */
-function ctorPlans(ctx: FunctionContext, fn: IrFunction): CtorPlan[] {
+function ctorPlans(ctx: FunctionContext, fn: IrFunction, slots: Slots): CtorPlan[] {
   const params = fn.signature.params.slice(1);
   const names = paramNames(params.map((p) => p.name));
   return params.map((p, i) => {
@@ -107,9 +105,7 @@ function ctorPlans(ctx: FunctionContext, fn: IrFunction): CtorPlan[] {
         pinned: pin,
       };
     }
-    return ctx.convert.param(p.type, name, 'array', () => {
-      throw new Error('constructor callbacks are not supported');
-    });
+    return ctx.convert.param(p.type, name, 'array', (user) => slots.bind(`_${name.replace(/^@/, '')}`, ctx.types.delegateName(p.type) ?? 'IntPtr', p.type, true)(user));
   });
 }
 
