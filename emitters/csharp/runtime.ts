@@ -127,7 +127,13 @@ export function callbacksClass(types: CsTypes, delegates: readonly { name: strin
     );
   }
   return withLeading(
-    ['/// <summary>Exceptions thrown inside callbacks, carried past the Rust frames to the caller.</summary>'],
+    [
+      '/// <summary>',
+      '/// Exceptions thrown inside callbacks, carried past the Rust frames to the caller. A callback Rust',
+      '/// invokes from a thread it spawned runs on that thread (the runtime attaches it); its exception',
+      '/// goes to <see cref="Unhandled"/>, and the delegate stays alive until the next call replaces it.',
+      '/// </summary>',
+    ],
     block('public static class InteropCallbacks', [
       '/// <summary>Called with exceptions of callbacks no call is waiting for (Rust invoked them from its own thread).</summary>',
       'public static event Action<Exception> Unhandled;',
