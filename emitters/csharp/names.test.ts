@@ -1,5 +1,5 @@
 import test from 'ava';
-import { camel, csEscape, csString, paramNames, pascal, xmlDoc } from './names.js';
+import { camel, csEscape, csString, paramNames, pascal, typeName, xmlDoc } from './names.js';
 
 test('PascalCase for members, camelCase for parameters, keywords escaped with @', (t) => {
   t.is(pascal('primitive_u32'), 'PrimitiveU32');
@@ -9,6 +9,13 @@ test('PascalCase for members, camelCase for parameters, keywords escaped with @'
   t.is(camel('out', 0), '@out');
   t.is(csEscape('event'), '@event');
   t.deepEqual(paramNames(['_', 'class', '_']), ['arg0', '@class', 'arg2']);
+});
+
+test('a crate type never shadows a type the generated file uses', (t) => {
+  t.is(typeName('Exception'), 'Exception_');
+  t.is(typeName('IntPtr'), 'IntPtr_');
+  t.is(typeName('Vec3'), 'Vec3');
+  t.is(typeName('object'), '@object');
 });
 
 test('string literals and doc comments are escaped', (t) => {

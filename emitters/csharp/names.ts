@@ -56,8 +56,23 @@ export function paramNames(names: readonly string[]): string[] {
 /** A raw extern's name: the exported symbol itself, escaped when it is a keyword. */
 export const rawName = (symbol: string): string => csEscape(symbol);
 
+/**
+ * Types the generated file names without a namespace. A crate type of the same name would shadow
+ * them inside the generated namespace (its types win over `using` imports), so it gets a `_`.
+ */
+const usedTypes = new Set([
+  'Action', 'Attribute', 'CallingConvention', 'DllImportAttribute', 'Encoding', 'Enum', 'Exception', 'ExceptionDispatchInfo',
+  'FieldOffsetAttribute', 'GC', 'GCHandle', 'GCHandleType', 'IDisposable', 'IntPtr', 'Interlocked', 'InvalidOperationException',
+  'LayoutKind', 'Marshal', 'MarshalAsAttribute', 'MethodImplAttribute', 'MethodImplOptions', 'ObjectDisposedException',
+  'ReadOnlySpan', 'Span', 'StructLayoutAttribute', 'ThreadStaticAttribute', 'Type', 'UIntPtr', 'UnmanagedType',
+  'UnmanagedFunctionPointerAttribute', 'DllImport', 'FieldOffset', 'MarshalAs', 'MethodImpl', 'StructLayout', 'ThreadStatic',
+  'UnmanagedFunctionPointer', 'AOT',
+  // The support classes of the file itself.
+  'InteropException', 'InteropUtf8', 'InteropUtf8Array', 'InteropCallbackSlot', 'InteropCallbacks', 'InteropApiGuard',
+]);
+
 /** Type names keep the IR's emitted name (`Generic_u32`, `FFIError`): the C header uses the same. */
-export const typeName = (name: string): string => csEscape(name);
+export const typeName = (name: string): string => (usedTypes.has(name) ? `${name}_` : csEscape(name));
 
 /** A C# string literal (verbatim-safe: quotes, backslashes and control characters escaped). */
 export function csString(text: string): string {
