@@ -108,7 +108,7 @@ test('mcs: without spans or API check, with an internal raw layer and other name
   t.false(file.includes('Span<'));
   t.false(file.includes('InteropApiGuard'));
   t.true(file.includes('namespace My.Lib') && file.includes('internal static class Raw'));
-  const compile = await execa('mcs', ['-unsafe', '-warnaserror+', '-langversion:7', '-nologo', '-target:library', '-out:native.dll', 'Native.cs'], { cwd: dir, reject: false, all: true });
+  const compile = await execa('mcs', ['-unsafe', '-warnaserror+', '-langversion:7', '-nologo', '-target:library', '-doc:native.xml', '-nowarn:1591', '-out:native.dll', 'Native.cs'], { cwd: dir, reject: false, all: true });
   t.is(compile.exitCode, 0, compile.all);
 });
 

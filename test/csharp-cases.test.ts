@@ -1,7 +1,7 @@
 /**
- * Every golden case's C# file compiles with `mcs` (warnings as errors): the cases hold shapes the
- * reference project does not (keywords, renames, unions, deep aliases), so this keeps the C#
- * backend honest on all of them without a second set of goldens to review.
+ * Every golden case's C# file compiles with `mcs` (warnings as errors, XML doc comments checked):
+ * the cases hold shapes the reference project does not (keywords, renames, unions, deep aliases),
+ * so this keeps the C# backend honest on all of them without a second set of goldens to review.
  */
 import test from 'ava';
 import { execa } from 'execa';
@@ -22,7 +22,7 @@ for (const name of cases) {
     const result = await build({ crateDir: crate, targets: ['csharp'] });
     t.deepEqual(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`), []);
     for (const f of result.files) writeFileSync(join(crate, f.path), f.contents);
-    const compile = await execa('mcs', ['-unsafe', '-warnaserror+', '-langversion:latest', '-nologo', '-target:library', '-out:bindings.dll', ...result.files.map((f) => f.path)], { cwd: crate, reject: false, all: true });
+    const compile = await execa('mcs', ['-unsafe', '-warnaserror+', '-langversion:latest', '-nologo', '-target:library', '-doc:bindings.xml', '-nowarn:1591', '-out:bindings.dll', ...result.files.map((f) => f.path)], { cwd: crate, reject: false, all: true });
     t.is(compile.exitCode, 0, compile.all);
   });
 }
