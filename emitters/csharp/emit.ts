@@ -86,7 +86,12 @@ export function emitFile(ir: IrModule, functions: readonly IrFunction[], options
   const check = ir.apiGuard && options.checkApi !== false;
 
   const rawClass = withLeading(
-    ['/// <summary>Every function exactly as the library exports it: no conversion, no exception, no check beyond the API guard.</summary>'],
+    [
+      '/// <summary>',
+      '/// Every function exactly as the library exports it: no conversion, no exception, no check beyond',
+      '/// the API guard. A delegate passed here lives only as long as the caller keeps it.',
+      '/// </summary>',
+    ],
     block(`${rawVisibility} static class Raw`, members([...(check ? [block('static Raw()', ['InteropApiGuard.Check();'])] : []), ...functions.map((f) => concat(...joinLines(dllImport(types, f, 'public', rawName(f.name)))))])),
   );
   const interop = withLeading(
