@@ -82,7 +82,7 @@ export function idiomaticFunction(ctx: FunctionContext, f: IrFunction, name: str
 
 const isVoid = (t: TypeRef): boolean => t.kind === 'primitive' && t.name === 'void';
 
-/** The idiomatic names of functions, made unique (two symbols may share a PascalCase name). */
+/** The idiomatic names of functions; one named like a member the file declares (`Raw`, `ApiHash`) gets a `_` (collisions between crate items are IC4006, see collisions.ts). */
 export function functionNames(functions: readonly IrFunction[], taken: ReadonlySet<string>): Map<string, string> {
   const used = new Set(taken);
   const out = new Map<string, string>();

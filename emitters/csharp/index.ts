@@ -2,6 +2,7 @@
 import { diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import type { IrFunction, TypeRef } from '../../compiler/ir.js';
 import type { Emitter } from '../emitter.js';
+import { csharpCollisions } from './collisions.js';
 import { emitFile, type CSharpOptions } from './emit.js';
 
 export type { CSharpOptions };
@@ -22,6 +23,8 @@ export const csharpEmitter: Emitter<CSharpOptions> = {
       }),
     );
     const functions = ir.functions.filter((f) => !leftOut(f));
+    const collisions = csharpCollisions(ir, functions);
+    if (collisions.length > 0) return { files: [], diagnostics: [...diagnostics, ...collisions] };
     return { files: [{ path: `${options.className ?? 'Interop'}.cs`, contents: emitFile(ir, functions, options, meta) }], diagnostics };
   },
 };
