@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     }
   }
   await pythonCallCost(work);
+  await csharpCallCost(work);
   const node = (await execa(process.execPath, ['--version'])).stdout;
   const cbVersion = cbindgen ? (await execa(cbindgen, ['--version'])).stdout : 'not installed (cargo install cbindgen --locked)';
   console.log(`\nC header generation, ${RUNS} runs each, fresh process per run (startup included)`);
@@ -93,6 +94,29 @@ async function pythonCallCost(work: string): Promise<void> {
   const rows = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, [number, number]>;
   console.log('\nPython: ns per call (best of 5 × 20 000, a lambda around each call in both columns)\n');
   console.log('| call | generated module | hand-written ctypes | ratio |');
+  console.log('|---|---:|---:|---:|');
+  for (const [name, [generated, handwritten]] of Object.entries(rows)) console.log(`| ${name} | ${generated} | ${handwritten} | ${(generated / handwritten).toFixed(2)} |`);
+}
+
+/**
+ * ns per call through the generated C# file beside a hand-written `DllImport` of the same functions
+ * (bench/csharp/Calls.cs), in one mono run: the issue 4 comparison.
+ */
+async function csharpCallCost(work: string): Promise<void> {
+  const tools = await execa('sh', ['-c', 'command -v mcs && command -v mono'], { reject: false });
+  if (tools.exitCode !== 0) return console.log('\n(mcs or mono not installed: no C# call-cost table)');
+  const library = await buildReferenceLibrary();
+  const result = await build({ crateDir: referenceProject, targets: ['csharp'] });
+  const dir = join(work, 'csharp');
+  mkdirSync(dir, { recursive: true });
+  for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
+  const calls = join(repoRoot, 'bench/csharp/Calls.cs');
+  await execa('mcs', ['-unsafe', '-optimize+', '-langversion:latest', '-nologo', '-out:calls.exe', ...result.files.map((f) => f.path), calls], { cwd: dir });
+  const run = await execa('mono', ['calls.exe'], { cwd: dir, env: { LD_LIBRARY_PATH: dirname(library) } });
+  const rows = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, [number, number]>;
+  const mono = (await execa('mono', ['--version'])).stdout.split('\n')[0] ?? 'mono';
+  console.log(`\nC#: ns per call (best of 15 rounds × 100 000 calls, sides alternating; ${mono})\n`);
+  console.log('| call | generated bindings | hand-written DllImport | ratio |');
   console.log('|---|---:|---:|---:|');
   for (const [name, [generated, handwritten]] of Object.entries(rows)) console.log(`| ${name} | ${generated} | ${handwritten} | ${(generated / handwritten).toFixed(2)} |`);
 }

@@ -8,7 +8,7 @@ const errors = (text: string): string[] => {
 };
 
 test('a full valid configuration parses', (t) => {
-  const r = parseConfig(JSON.stringify({ name: 'x', outDir: 'out', targets: ['c'], cfg: ['unix'], features: ['a'], rename: { 'a::B': 'C' }, include: ['T'], c: { prefix: 'p_' }, csharp: { namespace: 'N', className: 'C', flavor: 'unity' }, python: { module: 'm', library: 'l', checkApi: false }, typescript: { module: 'm' } }), 'interopc.json');
+  const r = parseConfig(JSON.stringify({ name: 'x', outDir: 'out', targets: ['c'], cfg: ['unix'], features: ['a'], rename: { 'a::B': 'C' }, include: ['T'], c: { prefix: 'p_' }, csharp: { namespace: 'N', className: 'C', flavor: 'unity', libraryName: 'l', rawVisibility: 'internal', spans: false, checkApi: true }, python: { module: 'm', libraryName: 'l', checkApi: false }, typescript: { module: 'm' } }), 'interopc.json');
   t.true(isRight(r));
 });
 
@@ -20,6 +20,7 @@ test('unknown keys are named by their path, wrong types by key, expected and act
   ]);
   t.regex(errors('{ "name": "x",\n  oops }')[0] ?? '', /interopc\.json: invalid JSON at 2:3/);
   t.deepEqual(errors('[1]'), ['interopc.json: the configuration must be a JSON object']);
+  t.deepEqual(errors('{ "csharp": { "rawVisibility": "private" } }'), ['interopc.json: `csharp.rawVisibility` must be one of "public", "internal", got "private"']);
 });
 
 test('merging replaces keys section by section', (t) => {

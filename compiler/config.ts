@@ -10,8 +10,16 @@ const Target = t.keyof({ c: null, csharp: null, python: null, typescript: null }
 
 const sections = {
   c: t.partial({ prefix: t.string }),
-  csharp: t.partial({ namespace: t.string, className: t.string, flavor: t.keyof({ dotnet: null, unity: null }) }),
-  python: t.partial({ module: t.string, library: t.string, checkApi: t.boolean }),
+  csharp: t.partial({
+    namespace: t.string,
+    className: t.string,
+    flavor: t.keyof({ dotnet: null, unity: null }),
+    libraryName: t.string,
+    rawVisibility: t.keyof({ public: null, internal: null }),
+    spans: t.boolean,
+    checkApi: t.boolean,
+  }),
+  python: t.partial({ module: t.string, libraryName: t.string, checkApi: t.boolean }),
   typescript: t.partial({ module: t.string }),
 };
 

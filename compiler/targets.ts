@@ -9,8 +9,9 @@ import type { InteropcConfig } from './config.js';
 import type { EmitMeta, EmitResult, TargetName } from '../emitters/emitter.js';
 import { cEmitter } from '../emitters/c/index.js';
 import { pythonEmitter } from '../emitters/python/index.js';
+import { csharpEmitter } from '../emitters/csharp/index.js';
 
-export const availableTargets: readonly TargetName[] = ['c', 'python'];
+export const availableTargets: readonly TargetName[] = ['c', 'csharp', 'python'];
 
 export function emitTarget(target: TargetName, ir: IrModule, config: InteropcConfig, meta: EmitMeta): EmitResult | Diagnostic {
   switch (target) {
@@ -19,6 +20,7 @@ export function emitTarget(target: TargetName, ir: IrModule, config: InteropcCon
     case 'python':
       return pythonEmitter.emit(ir, config.python ?? {}, meta);
     case 'csharp':
+      return csharpEmitter.emit(ir, config.csharp ?? {}, meta);
     case 'typescript':
       return diagnostic('IC4002', `the ${target} backend is not available yet (available: ${availableTargets.join(', ')})`);
   }

@@ -47,7 +47,7 @@ test('pyright (strict, Python 3.9) reports nothing on the generated module', asy
 
 test('python options: module name, library name and the API check on load', async (t) => {
   if (!requireTools(t, 'cargo', 'python3')) return;
-  const config = { python: { module: 'renamed', library: 'other', checkApi: false } };
+  const config = { python: { module: 'renamed', libraryName: 'other', checkApi: false } };
   const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['python'], config })]);
   t.deepEqual(result.files.map((f) => f.path), ['renamed.py']);
   const dir = mkdtempSync(join(tmpdir(), 'interopc-pyopt-'));

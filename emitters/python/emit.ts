@@ -16,7 +16,7 @@ export interface PythonOptions {
   /** Module (file) name; default: the bindings' name. */
   readonly module?: string;
   /** The library's file name without `lib` and extension (default: the crate's library name). */
-  readonly library?: string;
+  readonly libraryName?: string;
   /** Check the API guard in `init_lib` (default true). */
   readonly checkApi?: boolean;
 }
@@ -208,7 +208,7 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
     `API_HASH = ${meta.apiHash}`,
     '"""Hash of the exported API these bindings were generated for (the library\'s guard returns it)."""',
     '',
-    `LIB_NAME = ${pyString(options.library ?? meta.name)}`,
+    `LIB_NAME = ${pyString(options.libraryName ?? meta.name)}`,
     '',
     '_loaded = False',
   ];
