@@ -12,7 +12,7 @@ const sections = {
   c: t.partial({ prefix: t.string }),
   csharp: t.partial({ namespace: t.string, className: t.string, flavor: t.keyof({ dotnet: null, unity: null }) }),
   python: t.partial({ module: t.string }),
-  typescript: t.partial({ module: t.string }),
+  typescript: t.partial({ module: t.string, libraryName: t.string, libraryPath: t.string, libraryEnv: t.string, checkApi: t.boolean }),
 };
 
 export const InteropcConfig = t.partial({

@@ -1,0 +1,357 @@
+/**
+ * What every generated module declares besides the library's own items: the imports, the API
+ * hash, where the library is found and how it is loaded, and the helpers the idiomatic layer
+ * stands on (callback guards and registrations, slice views, the `Service` base class).
+ */
+import type { IrModule } from '../../compiler/ir.js';
+import type { EmitMeta } from '../emitter.js';
+import {
+  arrow, assign, big, block, call, cast, cond, constDecl, eq, exported, functionDecl, id, jsdoc, letDecl, lineComment, member, ne, newExpr, num, param, path, ret, str, t,
+  tArray, tBigint, tBoolean, tFunction, tNull, tNumber, tRef, tString, tUnion, tUnknown, tVoid, throwNew,
+} from './ast.js';
+import { moduleNames as m } from './names.js';
+
+export interface LoadOptions {
+  /** The library's base name (`reference` → `libreference.so`, `reference.dll`, `libreference.dylib`). */
+  readonly libraryName: string;
+  /** A file or directory, absolute or relative to the generated module, tried after the environment variable. */
+  readonly libraryPath?: string;
+  /** The environment variable that overrides the library's location. */
+  readonly libraryEnv: string;
+}
+
+export function imports(): t.Statement[] {
+  return [
+    t.importDeclaration([t.importDefaultSpecifier(id(m.koffi)), typeSpecifier(m.typeObject)], str('koffi')),
+    t.importDeclaration([t.importNamespaceSpecifier(id(m.fs))], str('node:fs')),
+    t.importDeclaration([t.importNamespaceSpecifier(id(m.path))], str('node:path')),
+    t.importDeclaration([t.importNamespaceSpecifier(id(m.url))], str('node:url')),
+  ];
+}
+
+function typeSpecifier(name: string): t.ImportSpecifier {
+  const s = t.importSpecifier(id(name), id(name));
+  s.importKind = 'type';
+  return s;
+}
+
+/** `API_HASH`, `LIBRARY_NAME`, `Pointer`, `libraryFile()` and the loaded library. */
+export function loading(meta: EmitMeta, options: LoadOptions): t.Statement[] {
+  const fileName = cond(
+    eq(path('process.platform'), str('win32')),
+    t.binaryExpression('+', id(m.libraryName), str('.dll')),
+    cond(eq(path('process.platform'), str('darwin')), t.binaryExpression('+', t.binaryExpression('+', str('lib'), id(m.libraryName)), str('.dylib')), t.binaryExpression('+', t.binaryExpression('+', str('lib'), id(m.libraryName)), str('.so'))),
+  );
+  const candidates = [index(path('process.env'), options.libraryEnv), ...(options.libraryPath !== undefined ? [str(options.libraryPath)] : []), id('here')];
+  const loop = t.forOfStatement(
+    t.variableDeclaration('const', [t.variableDeclarator(id('candidate'))]),
+    t.arrayExpression(candidates),
+    block(
+      t.ifStatement(t.logicalExpression('||', eq(id('candidate'), id('undefined')), eq(id('candidate'), str(''))), t.continueStatement()),
+      constDecl('full', call('path.resolve', id('here'), id('candidate'))),
+      t.ifStatement(t.unaryExpression('!', call('fs.existsSync', id('full'))), t.continueStatement()),
+      t.ifStatement(t.unaryExpression('!', call(member(call('fs.statSync', id('full')), 'isDirectory'))), ret(id('full'))),
+      constDecl('inside', call('path.join', id('full'), id('fileName'))),
+      t.ifStatement(call('fs.existsSync', id('inside')), ret(id('inside'))),
+    ),
+  );
+  const libraryFile = functionDecl(m.libraryFile, [], tString(), [
+    constDecl('fileName', fileName),
+    constDecl('here', call('path.dirname', call('url.fileURLToPath', path('import.meta.url')))),
+    loop,
+    lineComment(ret(id('fileName')), "Not found: the system's search path (LD_LIBRARY_PATH, PATH, …) decides."),
+  ]);
+  return [
+    jsdoc(exported(constDecl(m.apiHash, t.bigIntLiteral(meta.apiHash), tBigint())), ['Hash of the exported API these bindings were generated for; the library returns it from its API guard.']),
+    jsdoc(exported(constDecl(m.libraryName, str(options.libraryName), tString())), ['The library\'s base name (`lib<name>.so`, `<name>.dll`, `lib<name>.dylib`).']),
+    jsdoc(exported(t.tsTypeAliasDeclaration(id(m.pointer), null, tBigint())), ['An address in native memory: koffi 3 represents pointers as `bigint` (and null as `null`).']),
+    jsdoc(libraryFile, [
+      `The library file: \`$${options.libraryEnv}\` (a file or a directory), then ${options.libraryPath !== undefined ? `\`${options.libraryPath}\` (relative to this module), then ` : ''}this module's`,
+      "directory, and else the bare file name for the system's search path.",
+    ]),
+    constDecl(m.lib, call('koffi.load', call(m.libraryFile))),
+    ...typeScope(options.libraryName),
+  ];
+}
+
+/**
+ * `typeScope`: the prefix of this module's koffi type names, which are global to the process. A
+ * second copy of the module (another path) counts up, so its names never collide with the first's.
+ */
+function typeScope(libraryName: string): t.Statement[] {
+  const counter = t.memberExpression(id('scopes'), id('key'), true);
+  return [
+    constDecl('scopes', cast(id('globalThis'), t.tsTypeLiteral([t.tsIndexSignature([param('key', t.tsSymbolKeyword())], t.tsTypeAnnotation(tUnion(tNumber(), t.tsUndefinedKeyword())))]))),
+    constDecl('key', call('Symbol.for', str('interopc.koffiTypeScope'))),
+    assign(counter, t.binaryExpression('+', t.logicalExpression('??', counter, num(0)), num(1))),
+    jsdoc(constDecl(m.typeScope, t.binaryExpression('+', t.binaryExpression('+', str(`${libraryName}`), call('String', counter)), str('_')), tString()), [
+      'Prefix of this module\'s koffi type names (global to the process; unique per loaded copy).',
+    ]),
+  ];
+}
+
+const index = (object: t.Expression, key: string): t.MemberExpression => t.memberExpression(object, str(key), true);
+
+/** Compares the library's API hash with `API_HASH` once the raw functions are bound. */
+export function guardCheck(ir: IrModule): t.Statement[] {
+  if (!ir.apiGuard) return [];
+  const hex = (e: t.Expression): t.Expression => t.binaryExpression('+', str('0x'), call(member(call(member(e, 'toString'), num(16)), 'padStart'), num(16), str('0')));
+  const message = t.binaryExpression(
+    '+',
+    t.binaryExpression('+', t.binaryExpression('+', t.binaryExpression('+', str("the library's API hash is "), hex(id('actual'))), str(' but these bindings were generated for ')), hex(id(m.apiHash))),
+    str(': regenerate the bindings or rebuild the library'),
+  );
+  return [
+    lineComment(
+      t.blockStatement([
+        constDecl('actual', call('BigInt', call(member(id(m.raw), ir.apiGuard.function)))),
+        t.ifStatement(ne(id('actual'), id(m.apiHash)), throwNew('Error', message)),
+      ]),
+      'The API guard (contracts.md §6): a library built from other sources fails here, not in a call.',
+    ),
+  ];
+}
+
+/** The error enum's exception: `code` is the enum value, `name` the variant's. */
+export function exceptionClass(name: string, enumName: string, docs: readonly string[]): t.Statement {
+  const code = t.classProperty(id('code'), null, t.tsTypeAnnotation(tRef(enumName)));
+  code.readonly = true;
+  const variantName = call(member(call('Object.keys', id(enumName)), 'find'), arrow([param('k', tString())], eq(t.memberExpression(id(enumName), cast(id('k'), t.tsTypeOperator(t.tsTypeQuery(id(enumName)), 'keyof')), true), id('code'))));
+  const ctor = t.classMethod(
+    'constructor',
+    id('constructor'),
+    [param('code', tRef(enumName))],
+    block(
+      t.expressionStatement(call(t.super(), t.binaryExpression('+', t.binaryExpression('+', t.binaryExpression('+', str(`${enumName}.`), t.logicalExpression('??', variantName, str('?'))), str(' (')), t.binaryExpression('+', call('String', id('code')), str(')'))))),
+      assign(member(t.thisExpression(), 'code'), id('code')),
+      assign(member(t.thisExpression(), 'name'), str(name)),
+    ),
+  );
+  return jsdoc(exported(t.classDeclaration(id(name), id('Error'), t.classBody([code, ctor]))), [`Thrown when a function returns a \`${enumName}\` other than success.`, ...(docs.length > 0 ? ['', ...docs] : [])]);
+}
+
+/** Helpers of the idiomatic layer. */
+export function helpers(): t.Statement[] {
+  return [...callbackHelpers(), ...sliceHelpers(), ...serviceBase()];
+}
+
+function callbackHelpers(): t.Statement[] {
+  // class CallGuard { #failed = false; #error: unknown; wrap(f, fallback) { … } rethrow() { … } }
+  const failed = t.classPrivateProperty(t.privateName(id('failed')), t.booleanLiteral(false));
+  const error = t.classPrivateProperty(t.privateName(id('error')), id('undefined'));
+  (error as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tUnknown());
+  const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(id(name)));
+  const fnType = t.tsFunctionType(null, [restParam('args', tArray(t.tsNeverKeyword()))], t.tsTypeAnnotation(tUnknown()));
+  const wrap = t.classMethod(
+    'method',
+    id('wrap'),
+    [param('f', tRef('F')), param('fallback', tRef('ReturnType', tRef('F')))],
+    block(
+      ret(
+        cast(
+          arrow(
+            [restParam('args', tArray(tUnknown()))],
+            block(
+              t.tryStatement(
+                block(ret(call(cast(id('f'), tFunction([restParam('args', tArray(tUnknown()))], tUnknown())), t.spreadElement(id('args'))))),
+                t.catchClause(id('e'), block(t.ifStatement(t.unaryExpression('!', self('failed')), block(assign(self('failed'), t.booleanLiteral(true)), assign(self('error'), id('e')))), ret(id('fallback')))),
+              ),
+            ),
+          ),
+          tRef('F'),
+        ),
+      ),
+    ),
+  );
+  wrap.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(fnType, null, 'F')]);
+  wrap.returnType = t.tsTypeAnnotation(tRef('F'));
+  const rethrow = t.classMethod('method', id('rethrow'), [], block(t.ifStatement(self('failed'), t.throwStatement(self('error')))));
+  rethrow.returnType = t.tsTypeAnnotation(tVoid());
+  const guard = jsdoc(t.classDeclaration(id(m.callGuard), null, t.classBody([failed, error, wrap, rethrow])), [
+    'Runs a call\'s transient callbacks: an exception a callback throws is caught before it reaches',
+    'Rust (which gets the fallback value instead) and rethrown by `rethrow()` once Rust returned.',
+  ]);
+
+  // export class RegisteredCallback<F> { readonly pointer; readonly errors: unknown[] = []; … }
+  const pointer = t.classProperty(id('pointer'), null, t.tsTypeAnnotation(tUnion(tBigint(), tNull())));
+  const fnProp = t.classProperty(id('fn'), null, t.tsTypeAnnotation(tRef('F')));
+  fnProp.readonly = true;
+  const errors = t.classProperty(id('errors'), t.arrayExpression([]), t.tsTypeAnnotation(tArray(tUnknown())));
+  errors.readonly = true;
+  const regCtor = t.classMethod(
+    'constructor',
+    id('constructor'),
+    [param('fn', tRef('F')), param('type', tRef(m.typeObject)), param('adapted', tFunction([restParam('args', tArray(t.tsNeverKeyword()))], tUnknown())), param('fallback', tUnknown())],
+    block(
+      assign(member(t.thisExpression(), 'fn'), id('fn')),
+      constDecl('errors', member(t.thisExpression(), 'errors')),
+      lineComment(
+        assign(
+          member(t.thisExpression(), 'pointer'),
+          call(
+            'koffi.register',
+            arrow(
+              [restParam('args', tArray(t.tsNeverKeyword()))],
+              block(
+                t.tryStatement(
+                  block(ret(call(id('adapted'), t.spreadElement(id('args'))))),
+                  t.catchClause(id('e'), block(t.expressionStatement(call(member(id('errors'), 'push'), id('e'))), ret(id('fallback')))),
+                ),
+              ),
+            ),
+            call('koffi.pointer', id('type')),
+          ),
+        ),
+        'Rust may call it on any thread, at any time: an exception is kept in `errors`, never thrown into Rust.',
+      ),
+    ),
+  );
+  const dispose = t.classMethod(
+    'method',
+    id('dispose'),
+    [],
+    block(t.ifStatement(ne(member(t.thisExpression(), 'pointer'), t.nullLiteral()), block(t.expressionStatement(call('koffi.unregister', member(t.thisExpression(), 'pointer'))), assign(member(t.thisExpression(), 'pointer'), t.nullLiteral())))),
+  );
+  dispose.returnType = t.tsTypeAnnotation(tVoid());
+  const disposeSym = t.classMethod('method', id(m.disposeSymbol), [], block(t.expressionStatement(call(member(t.thisExpression(), 'dispose')))), true);
+  disposeSym.returnType = t.tsTypeAnnotation(tVoid());
+  const registered = t.classDeclaration(id(m.registered), null, t.classBody([pointer, fnProp, errors, regCtor, jsdoc(dispose, ['Releases the slot; Rust must not call the callback afterwards.']), disposeSym]));
+  registered.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'F')]);
+  registered.implements = [t.tsExpressionWithTypeArguments(id('Disposable'))];
+
+  return [
+    jsdoc(constDecl(m.disposeSymbol, t.logicalExpression('??', path('Symbol.dispose'), cast(call('Symbol.for', str('nodejs.dispose')), t.tsTypeQuery(t.tsQualifiedName(id('Symbol'), id('dispose'))))), t.tsTypeQuery(t.tsQualifiedName(id('Symbol'), id('dispose')))), [
+      '`Symbol.dispose`, or Node\'s own symbol where the runtime predates it.',
+    ]),
+    guard,
+    jsdoc(exported(registered), [
+      'A JS function made callable from Rust at any time (`koffi.register`): pass it where Rust keeps',
+      'a callback after the call returns (a stored callback, one called from a thread Rust spawned),',
+      'keep it alive as long as Rust may call it, then `dispose()` it. koffi queues a call from another',
+      'thread to the JS thread, so that thread must not block waiting for it.',
+    ]),
+  ];
+}
+
+function restParam(name: string, type: t.TSType): t.RestElement {
+  const r = t.restElement(id(name));
+  r.typeAnnotation = t.tsTypeAnnotation(type);
+  return r;
+}
+
+function sliceHelpers(): t.Statement[] {
+  const sliceParam = param('s', t.tsTypeLiteral([prop('data', tUnion(tBigint(), tNull(), tUnknown())), prop('len', tUnion(tNumber(), tBigint()))]));
+  const typedClass = t.tsTypeLiteral([
+    t.tsConstructSignatureDeclaration(null, [param('buffer', tRef('ArrayBuffer')), param('byteOffset', tNumber()), param('length', tNumber())], t.tsTypeAnnotation(tRef('T'))),
+    prop('BYTES_PER_ELEMENT', tNumber()),
+  ]);
+  const view = functionDecl(m.sliceView, [sliceParam, param('Class', typedClass)], tRef('T'), [
+    constDecl('len', call('Number', path('s.len'))),
+    t.ifStatement(t.logicalExpression('||', eq(path('s.data'), t.nullLiteral()), eq(id('len'), num(0))), ret(newExpr('Class', newExpr('ArrayBuffer', num(0)), num(0), num(0)))),
+    ret(newExpr('Class', call('koffi.view', path('s.data'), t.binaryExpression('*', id('len'), path('Class.BYTES_PER_ELEMENT'))), num(0), id('len'))),
+  ]);
+  view.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'T')]);
+  const sliceParam2 = param('s', t.tsTypeLiteral([prop('data', tUnion(tBigint(), tNull(), tUnknown())), prop('len', tUnion(tNumber(), tBigint()))]));
+  const copy = functionDecl(m.sliceCopy, [sliceParam2, param('Class', typedClass)], tRef('T'), [ret(call(member(call(m.sliceView, id('s'), id('Class')), 'slice')))]);
+  copy.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(t.tsTypeLiteral([t.tsMethodSignature(id('slice'), null, [], t.tsTypeAnnotation(tRef('T')))]), null, 'T')]);
+  const sliceParam3 = param('s', t.tsTypeLiteral([prop('data', tUnion(tBigint(), tNull(), tUnknown())), prop('len', tUnion(tNumber(), tBigint()))]));
+  const decode = functionDecl(m.sliceDecode, [sliceParam3, param('type', tUnion(tString(), tRef(m.typeObject)))], tArray(tRef('T')), [
+    constDecl('len', call('Number', path('s.len'))),
+    t.ifStatement(t.logicalExpression('||', eq(path('s.data'), t.nullLiteral()), eq(id('len'), num(0))), ret(t.arrayExpression([]))),
+    ret(cast(call('koffi.decode', path('s.data'), call('koffi.array', id('type'), id('len'), str('Array'))), tArray(tRef('T')))),
+  ]);
+  decode.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'T')]);
+  return [
+    jsdoc(view, ['A typed array over a slice\'s memory, without a copy: valid only while Rust keeps the memory (during a callback).']),
+    jsdoc(copy, ['A copy of a slice\'s elements: a slice Rust returns is only borrowed until its next call.']),
+    jsdoc(decode, ['The elements of a slice of structs or strings, decoded by koffi (a copy).']),
+  ];
+}
+
+const prop = (name: string, type: t.TSType): t.TSPropertySignature => t.tsPropertySignature(id(name), t.tsTypeAnnotation(type));
+
+function serviceBase(): t.Statement[] {
+  const held = t.tsTypeLiteral([prop('cell', tRef('BigUint64Array')), prop('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown()))]);
+  const registry = constDecl(
+    'serviceFinalizer',
+    newExpr(
+      'FinalizationRegistry',
+      arrow([param('held', held)], block(t.ifStatement(ne(t.memberExpression(path('held.cell'), num(0), true), big(0n)), t.expressionStatement(call(path('held.destroy'), path('held.cell')))))),
+    ),
+  );
+  (registry.declarations[0]?.init as t.NewExpression).typeParameters = t.tsTypeParameterInstantiation([held]);
+  const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(id(name)));
+  const cellField = t.classPrivateProperty(t.privateName(id('cell')));
+  (cellField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tRef('BigUint64Array'));
+  const destroyField = t.classPrivateProperty(t.privateName(id('destroy')));
+  (destroyField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tFunction([param('cell', tRef('BigUint64Array'))], tUnknown()));
+  const keepField = t.classPrivateProperty(t.privateName(id('keep')));
+  (keepField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tArray(tUnknown()));
+  const ctor = t.classMethod(
+    'constructor',
+    id('constructor'),
+    [param('cell', tRef('BigUint64Array')), param('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), param('keep', tArray(tUnknown()))],
+    block(
+      assign(self('cell'), id('cell')),
+      assign(self('destroy'), id('destroy')),
+      assign(self('keep'), id('keep')),
+      lineComment(
+        t.expressionStatement(call('serviceFinalizer.register', t.thisExpression(), t.objectExpression([t.objectProperty(id('cell'), id('cell')), t.objectProperty(id('destroy'), id('destroy'))]), t.thisExpression())),
+        'The held value holds the cell, not the instance, so the instance can be collected.',
+      ),
+    ),
+  );
+  ctor.accessibility = 'protected';
+  const handleGetter = t.classMethod(
+    'get',
+    id('handle'),
+    [],
+    block(
+      constDecl('handle', t.memberExpression(self('cell'), num(0), true)),
+      t.ifStatement(eq(id('handle'), big(0n)), throwNew('Error', str('the service was disposed'))),
+      ret(id('handle')),
+    ),
+  );
+  handleGetter.accessibility = 'protected';
+  handleGetter.returnType = t.tsTypeAnnotation(tRef(m.pointer));
+  const disposedGetter = t.classMethod('get', id('disposed'), [], block(ret(eq(t.memberExpression(self('cell'), num(0), true), big(0n)))));
+  disposedGetter.returnType = t.tsTypeAnnotation(tBoolean());
+  const dispose = t.classMethod(
+    'method',
+    id('dispose'),
+    [],
+    block(
+      t.ifStatement(eq(t.memberExpression(self('cell'), num(0), true), big(0n)), ret()),
+      t.expressionStatement(call('serviceFinalizer.unregister', t.thisExpression())),
+      lineComment(t.expressionStatement(call(self('destroy'), self('cell'))), 'Rust nulls the cell: a second dispose, or the finalizer, finds nothing to free.'),
+      assign(self('keep'), t.arrayExpression([])),
+    ),
+  );
+  dispose.returnType = t.tsTypeAnnotation(tVoid());
+  const disposeSym = t.classMethod('method', id(m.disposeSymbol), [], block(t.expressionStatement(call(member(t.thisExpression(), 'dispose')))), true);
+  disposeSym.returnType = t.tsTypeAnnotation(tVoid());
+  const base = t.classDeclaration(
+    id(m.serviceBase),
+    null,
+    t.classBody([
+      cellField,
+      destroyField,
+      keepField,
+      ctor,
+      jsdoc(handleGetter, ['The Rust value; throws once disposed (Rust would get null).']),
+      jsdoc(disposedGetter, ['True once `dispose()` ran.']),
+      jsdoc(dispose, ['Destroys the Rust value; later calls do nothing.']),
+      disposeSym,
+    ]),
+  );
+  base.abstract = true;
+  base.implements = [t.tsExpressionWithTypeArguments(id('Disposable'))];
+  return [
+    jsdoc(registry, ['The safety net for services nobody disposed: destroys what Rust has not destroyed yet.']),
+    jsdoc(exported(base), [
+      'Base of the service classes: owns one Rust value and destroys it once, through `dispose()`,',
+      '`using` (`[Symbol.dispose]`) or, as a safety net, the garbage collector.',
+    ]),
+  ];
+}
+
