@@ -6,7 +6,7 @@
  */
 import type { FnPointer } from './types.js';
 import type { TypeRef } from '../../compiler/ir.js';
-import { arrow, call, cast, cond, eq, id, member, ne, newExpr, num, obj, param, t, tRef } from './ast.js';
+import { arrow, block, call, cast, cond, eq, id, member, ne, newExpr, num, obj, param, ret, t, tRef } from './ast.js';
 import { exceptionName, moduleNames, paramNames, typeName } from './names.js';
 import type { TsTypes } from './types.js';
 
@@ -25,12 +25,12 @@ export class Converter {
     return !['bigint', 'boolPattern', 'slice', 'option', 'callback'].includes(s.kind) && !(s.kind === 'enum' && s.error);
   }
 
-  /** True when passing a value of this type needs a `CallGuard` (a transient callback). */
+  /** True when passing a value of this type needs an exception slot (a transient callback). */
   needsGuard(ref: TypeRef): boolean {
     return this.types.shape(ref).kind === 'callback';
   }
 
-  /** The raw argument for idiomatic value `value`; `guard` names the call's `CallGuard`. */
+  /** The raw argument for idiomatic value `value`; `guard` names the call's exception slot. */
   argument(ref: TypeRef, value: t.Expression, guard: string): t.Expression {
     const s = this.types.shape(ref);
     switch (s.kind) {
@@ -46,7 +46,7 @@ export class Converter {
           cast(obj({ t: this.argument(s.value, value, guard), is_some: num(1) }), tRef(typeName(s.decl.name))),
         );
       case 'callback': {
-        const transient = call(member(id(guard), 'wrap'), this.adapter(s.fn, value), this.fallback(s.fn.signature.returns));
+        const transient = this.transient(s.fn, value, guard);
         const registered = s.name ? cond(t.binaryExpression('instanceof', value, id(moduleNames.registered)), member(value, 'pointer'), transient) : transient;
         return s.fn.nullable ? cond(eq(value, t.nullLiteral()), t.nullLiteral(), registered) : registered;
       }
@@ -89,6 +89,32 @@ export class Converter {
     const s = this.types.shape(ref);
     if (s.kind !== 'enum' || !s.error) return undefined;
     return t.ifStatement(ne(code, num(Number(s.success))), t.throwStatement(newExpr(exceptionName(s.name), code)));
+  }
+
+  /**
+   * A transient callback for one call: exact arity (no rest arguments on the hot path), arguments
+   * made idiomatic, and an exception caught into `guard` (the call's `{ error }` slot, rethrown by
+   * the wrapper once Rust returned) while Rust gets the result type's zero.
+   */
+  private transient(sig: FnPointer, fn: t.Expression, guard: string): t.Expression {
+    const params = sig.signature.params;
+    const names = paramNames(params.map((p) => p.name));
+    const args = params.map((p, i) => this.callbackArgument(p.type, id(names[i] ?? `arg${i}`)));
+    const body = this.argument(sig.signature.returns, call(fn, ...args), guard);
+    const caught = t.catchClause(
+      id('error'),
+      block(
+        t.expressionStatement(t.assignmentExpression('??=', id(guard), t.objectExpression([t.objectProperty(id('error'), id('error'), false, true)]))),
+        ret(this.fallback(sig.signature.returns)),
+      ),
+    );
+    const isVoid = this.types.shape(sig.signature.returns).kind === 'void';
+    const tryBlock = isVoid ? block(t.expressionStatement(body)) : block(ret(body));
+    return arrow(
+      params.map((p, i) => param(names[i] ?? `arg${i}`, this.types.raw(p.type, 'out'))),
+      block(t.tryStatement(tryBlock, caught)),
+      this.types.raw(sig.signature.returns, 'in'),
+    );
   }
 
   /**

@@ -21,11 +21,14 @@ export function wrapperBody(
   returns: TypeRef,
 ): t.Statement[] {
   const guarded = params.some((p) => convert.needsGuard(p.type));
-  const guard = 'guard';
+  const guard = 'thrown';
   const args = params.map((p, i) => convert.argument(p.type, id(names[i] ?? `arg${i}`), guard));
   const raw = call(callee, ...leading, ...args);
   const body: t.Statement[] = [];
-  if (guarded) body.push(constDecl(guard, t.newExpression(id(moduleNames.callGuard), [])));
+  // `undefined as …`: TypeScript would otherwise narrow the slot to `undefined` for good, not
+  // seeing the callbacks that fill it.
+  const slot = t.tsUnionType([t.tsTypeLiteral([t.tsPropertySignature(id('error'), t.tsTypeAnnotation(t.tsUnknownKeyword()))]), t.tsUndefinedKeyword()]);
+  if (guarded) body.push(t.variableDeclaration('let', [t.variableDeclarator(id(guard), t.tsAsExpression(id('undefined'), slot))]));
   const check = convert.check(returns, id('result'));
   const isVoid = types.shape(returns).kind === 'void';
   if (!guarded && !check && !convert.resultReadsTwice(returns)) {
@@ -35,7 +38,7 @@ export function wrapperBody(
   if (isVoid) body.push(t.expressionStatement(raw));
   else body.push(constDecl('result', raw));
   // A callback's exception surfaces here, after Rust returned, never through Rust frames.
-  if (guarded) body.push(t.expressionStatement(call(t.memberExpression(id(guard), id('rethrow')))));
+  if (guarded) body.push(t.ifStatement(t.binaryExpression('!==', id(guard), id('undefined')), t.throwStatement(t.memberExpression(id(guard), id('error')))));
   if (check) body.push(check);
   else if (!isVoid) body.push(ret(convert.result(returns, id('result'))));
   return body;

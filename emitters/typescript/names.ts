@@ -29,7 +29,6 @@ export const moduleNames = {
   apiHash: 'API_HASH',
   libraryName: 'LIBRARY_NAME',
   libraryFile: 'libraryFile',
-  callGuard: 'CallGuard',
   registered: 'RegisteredCallback',
   register: 'registerCallback',
   pointer: 'Pointer',

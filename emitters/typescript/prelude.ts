@@ -6,7 +6,7 @@
 import type { IrModule } from '../../compiler/ir.js';
 import type { EmitMeta } from '../emitter.js';
 import {
-  arrow, assign, big, block, call, cast, cond, constDecl, eq, exported, functionDecl, id, jsdoc, letDecl, lineComment, member, ne, newExpr, num, param, path, ret, str, t,
+  arrow, assign, big, block, call, cast, cond, constDecl, eq, exported, functionDecl, id, jsdoc, lineComment, member, ne, newExpr, num, param, path, ret, str, t,
   tArray, tBigint, tBoolean, tFunction, tNull, tNumber, tRef, tString, tUnion, tUnknown, tVoid, throwNew,
 } from './ast.js';
 import { moduleNames as m } from './names.js';
@@ -136,42 +136,6 @@ export function helpers(): t.Statement[] {
 }
 
 function callbackHelpers(): t.Statement[] {
-  // class CallGuard { #failed = false; #error: unknown; wrap(f, fallback) { … } rethrow() { … } }
-  const failed = t.classPrivateProperty(t.privateName(id('failed')), t.booleanLiteral(false));
-  const error = t.classPrivateProperty(t.privateName(id('error')), id('undefined'));
-  (error as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tUnknown());
-  const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(id(name)));
-  const fnType = t.tsFunctionType(null, [restParam('args', tArray(t.tsNeverKeyword()))], t.tsTypeAnnotation(tUnknown()));
-  const wrap = t.classMethod(
-    'method',
-    id('wrap'),
-    [param('f', tRef('F')), param('fallback', tRef('ReturnType', tRef('F')))],
-    block(
-      ret(
-        cast(
-          arrow(
-            [restParam('args', tArray(tUnknown()))],
-            block(
-              t.tryStatement(
-                block(ret(call(cast(id('f'), tFunction([restParam('args', tArray(tUnknown()))], tUnknown())), t.spreadElement(id('args'))))),
-                t.catchClause(id('e'), block(t.ifStatement(t.unaryExpression('!', self('failed')), block(assign(self('failed'), t.booleanLiteral(true)), assign(self('error'), id('e')))), ret(id('fallback')))),
-              ),
-            ),
-          ),
-          tRef('F'),
-        ),
-      ),
-    ),
-  );
-  wrap.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(fnType, null, 'F')]);
-  wrap.returnType = t.tsTypeAnnotation(tRef('F'));
-  const rethrow = t.classMethod('method', id('rethrow'), [], block(t.ifStatement(self('failed'), t.throwStatement(self('error')))));
-  rethrow.returnType = t.tsTypeAnnotation(tVoid());
-  const guard = jsdoc(t.classDeclaration(id(m.callGuard), null, t.classBody([failed, error, wrap, rethrow])), [
-    'Runs a call\'s transient callbacks: an exception a callback throws is caught before it reaches',
-    'Rust (which gets the fallback value instead) and rethrown by `rethrow()` once Rust returned.',
-  ]);
-
   // export class RegisteredCallback<F> { readonly pointer; readonly errors: unknown[] = []; … }
   const pointer = t.classProperty(id('pointer'), null, t.tsTypeAnnotation(tUnion(tBigint(), tNull())));
   const fnProp = t.classProperty(id('fn'), null, t.tsTypeAnnotation(tRef('F')));
@@ -223,7 +187,6 @@ function callbackHelpers(): t.Statement[] {
     jsdoc(constDecl(m.disposeSymbol, t.logicalExpression('??', path('Symbol.dispose'), cast(call('Symbol.for', str('nodejs.dispose')), t.tsTypeQuery(t.tsQualifiedName(id('Symbol'), id('dispose'))))), t.tsTypeQuery(t.tsQualifiedName(id('Symbol'), id('dispose')))), [
       '`Symbol.dispose`, or Node\'s own symbol where the runtime predates it.',
     ]),
-    guard,
     jsdoc(exported(registered), [
       'A JS function made callable from Rust at any time (`koffi.register`): pass it where Rust keeps',
       'a callback after the call returns (a stored callback, one called from a thread Rust spawned),',
