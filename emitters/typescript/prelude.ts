@@ -248,6 +248,9 @@ function serviceBase(): t.Statement[] {
   (cellField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tRef('BigUint64Array'));
   const destroyField = t.classPrivateProperty(t.privateName(id('destroy')));
   (destroyField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tFunction([param('cell', tRef('BigUint64Array'))], tUnknown()));
+  // The handle as read once: reading the cell would make a new bigint on every call.
+  const handleField = t.classPrivateProperty(t.privateName(id('handle')));
+  (handleField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tRef(m.pointer));
   const keepField = t.classPrivateProperty(t.privateName(id('keep')));
   (keepField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tArray(tUnknown()));
   const ctor = t.classMethod(
@@ -256,6 +259,7 @@ function serviceBase(): t.Statement[] {
     [param('cell', tRef('BigUint64Array')), param('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), param('keep', tArray(tUnknown()))],
     block(
       assign(self('cell'), id('cell')),
+      assign(self('handle'), cast(t.logicalExpression('??', t.memberExpression(id('cell'), num(0), true), big(0n)), tRef(m.pointer))),
       assign(self('destroy'), id('destroy')),
       assign(self('keep'), id('keep')),
       lineComment(
@@ -270,21 +274,22 @@ function serviceBase(): t.Statement[] {
     id('handle'),
     [],
     block(
-      constDecl('handle', t.memberExpression(self('cell'), num(0), true)),
+      constDecl('handle', self('handle')),
       t.ifStatement(eq(id('handle'), big(0n)), throwNew('Error', str('the service was disposed'))),
       ret(id('handle')),
     ),
   );
   handleGetter.accessibility = 'protected';
   handleGetter.returnType = t.tsTypeAnnotation(tRef(m.pointer));
-  const disposedGetter = t.classMethod('get', id('disposed'), [], block(ret(eq(t.memberExpression(self('cell'), num(0), true), big(0n)))));
+  const disposedGetter = t.classMethod('get', id('disposed'), [], block(ret(eq(self('handle'), big(0n)))));
   disposedGetter.returnType = t.tsTypeAnnotation(tBoolean());
   const dispose = t.classMethod(
     'method',
     id('dispose'),
     [],
     block(
-      t.ifStatement(eq(t.memberExpression(self('cell'), num(0), true), big(0n)), ret()),
+      t.ifStatement(eq(self('handle'), big(0n)), ret()),
+      assign(self('handle'), big(0n)),
       t.expressionStatement(call('serviceFinalizer.unregister', t.thisExpression())),
       lineComment(t.expressionStatement(call(self('destroy'), self('cell'))), 'Rust nulls the cell: a second dispose, or the finalizer, finds nothing to free.'),
       assign(self('keep'), t.arrayExpression([])),
@@ -298,6 +303,7 @@ function serviceBase(): t.Statement[] {
     null,
     t.classBody([
       cellField,
+      handleField,
       destroyField,
       keepField,
       ctor,
