@@ -98,7 +98,9 @@ export class Converter {
    */
   private transient(sig: FnPointer, fn: t.Expression, guard: string): t.Expression {
     const params = sig.signature.params;
-    const names = paramNames(params.map((p) => p.name));
+    // The arrow's parameters must not shadow the function they call.
+    const callee = fn.type === 'Identifier' ? fn.name : '';
+    const names = paramNames(params.map((p) => p.name)).map((n) => (n === callee ? `${n}_` : n));
     const args = params.map((p, i) => this.callbackArgument(p.type, id(names[i] ?? `arg${i}`)));
     const body = this.argument(sig.signature.returns, call(fn, ...args), guard);
     const caught = t.catchClause(

@@ -75,11 +75,15 @@ export const typeName = (name: string): string => safeName(name);
 /** The `Error` subclass an error enum is thrown as. */
 export const exceptionName = (enumName: string): string => safeName(`${enumName}Exception`);
 
-/** Parameter names: camelCase, escaped, `_` and duplicates made unique. */
+/** Locals the wrappers declare next to their parameters (functions.ts, services.ts). */
+const wrapperLocals = new Set(['result', 'thrown', 'cell', 'out']);
+
+/** Parameter names: camelCase, escaped (also against the wrappers' locals), `_` and duplicates made unique. */
 export function paramNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((n, i) => {
     let name = n === '_' || n === '' ? `arg${i}` : safeName(camelCase(n));
+    if (wrapperLocals.has(name)) name = `${name}_`;
     if (name === '') name = `arg${i}`;
     while (used.has(name)) name = `${name}_${i}`;
     used.add(name);
