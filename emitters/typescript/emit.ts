@@ -66,7 +66,7 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   // Signatures may name unnamed function pointer types: their prototypes go before the table.
   const before = declarations.statements.length;
   declarations.flushInlineProtos();
-  body.push(...declarations.statements.slice(before), rawDecl, ...guardCheck(ir));
+  body.push(...declarations.statements.slice(before), rawDecl, ...(options.checkApi === false ? [] : guardCheck(ir)));
 
   for (const decl of ir.types) {
     if (decl.kind === 'enum' && decl.pattern) body.push(exceptionClass(exceptionName(decl.name), typeName(decl.name), decl.docs));

@@ -29,6 +29,7 @@ export const moduleNames = {
   apiHash: 'API_HASH',
   libraryName: 'LIBRARY_NAME',
   libraryFile: 'libraryFile',
+  loadLibrary: 'loadLibrary',
   registered: 'RegisteredCallback',
   register: 'registerCallback',
   pointer: 'Pointer',

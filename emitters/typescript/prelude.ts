@@ -69,9 +69,26 @@ export function loading(meta: EmitMeta, options: LoadOptions): t.Statement[] {
       `The library file: \`$${options.libraryEnv}\` (a file or a directory), then ${options.libraryPath !== undefined ? `\`${options.libraryPath}\` (relative to this module), then ` : ''}this module's`,
       "directory, and else the bare file name for the system's search path.",
     ]),
-    constDecl(m.lib, call('koffi.load', call(m.libraryFile))),
+    jsdoc(loadLibrary(options.libraryEnv), ['Loads the library, with an error that says where it was looked for when it cannot.']),
+    constDecl(m.lib, call(m.loadLibrary)),
     ...typeScope(options.libraryName),
   ];
+}
+
+function loadLibrary(env: string): t.FunctionDeclaration {
+  const message = t.binaryExpression(
+    '+',
+    t.binaryExpression('+', t.binaryExpression('+', str('cannot load '), id('file')), str(': ')),
+    t.binaryExpression('+', cond(t.binaryExpression('instanceof', id('e'), id('Error')), member(id('e'), 'message'), call('String', id('e'))), str(`; set ${env} to the library file or its directory`)),
+  );
+  const fn = functionDecl(m.loadLibrary, [], tRef('ReturnType', t.tsTypeQuery(t.tsQualifiedName(id('koffi'), id('load')))), [
+    constDecl('file', call(m.libraryFile)),
+    t.tryStatement(
+      block(ret(call('koffi.load', id('file')))),
+      t.catchClause(id('e'), block(t.throwStatement(newExpr('Error', message, t.objectExpression([t.objectProperty(id('cause'), id('e'))]))))),
+    ),
+  ]);
+  return fn;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface GeneratedModule {
   /** The compiled `.js` file. */
   readonly compiled: string;
   readonly ir: IrModule;
+  /** The API hash the module was generated for ("0x" + 16 hex digits). */
+  readonly apiHash: string;
   readonly diagnostics: readonly Diagnostic[];
   /** The library's directory (for `REFERENCE_LIBRARY_PATH`). */
   readonly libraryDir: string;
@@ -56,6 +58,7 @@ export function generateTypeScriptModule(): Promise<GeneratedModule> {
       source,
       compiled: source.replace(/\.ts$/, '.js'),
       ir: result.ir,
+      apiHash: result.apiHash ?? '',
       diagnostics: result.diagnostics,
       libraryDir: dirname(library),
       check: { exitCode: check.exitCode, output: check.all ?? '' },
