@@ -172,6 +172,56 @@ test('the FinalizationRegistry destroys dropped services once and never a dispos
   t.deepEqual(JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}'), { calls: 100, live: 100 });
 });
 
+/** Each named callback type's `register…` function, used where Rust calls the callback synchronously too. */
+const registrations: Record<string, (t: ExecutionContext, m: Module, register: (fn: unknown) => { pointer: bigint | null; dispose(): void }) => void> = {
+  registerCallbackU8: (t, m, register) => {
+    const r = register((x: number) => x + 1);
+    t.is(m['callback'](r, 41), 42);
+    r.dispose();
+  },
+  registerCallbackCtx: (t, m, register) => {
+    const r = register((_ctx: bigint, v: number) => v * 2);
+    t.is(m['callbackWithContext'](r, null, 21), 42);
+    r.dispose();
+  },
+  registerCallbackFFISlice: (t, m, register) => {
+    const r = register((values: Uint8Array) => values.reduce((a, b) => a + b, 0));
+    t.is(m['patternFfiSliceDelegate'](r), 45);
+    r.dispose();
+  },
+  registerCallbackU32: (t, m, register) => {
+    const r = register((x: number) => x * 3);
+    t.is(m['patternCallback1'](r, 14), 42);
+    r.dispose();
+  },
+  registerCallbackNothing: (t, m, register) => {
+    let seen = 0;
+    const r = register((x: number) => void (seen += x));
+    t.is(m['patternCallback2'](r, 21), true);
+    t.is(seen, 42);
+    r.dispose();
+  },
+  registerCallbackContext: (t, m, register) => {
+    const r = register((_ctx: bigint, v: number) => v + 1);
+    t.is(m['patternCallback3'](r, null, 41), 42);
+    r.dispose();
+  },
+  registerCallbackError: (t, m, register) => {
+    const r = register((v: number) => (v % 2 ? m['FFIError'].Fail : m['FFIError'].Ok));
+    t.is(m['patternCallback4'](r, 2), undefined);
+    throwsCode(t, m, () => m['patternCallback4'](r, 3), 300);
+    r.dispose();
+  },
+};
+
+test('every register… function makes a callback Rust can call, and releases it', async (t) => {
+  if (!requireTools(t, 'cargo')) return;
+  const { module: m } = await importReference();
+  const exported = Object.keys(m).filter((k) => k.startsWith('register') && typeof m[k] === 'function');
+  t.deepEqual(exported.sort(), Object.keys(registrations).sort());
+  for (const [name, check] of Object.entries(registrations)) check(t, m, m[name]);
+});
+
 test('using a disposed service throws instead of passing null to Rust', async (t) => {
   if (!requireTools(t, 'cargo')) return;
   const { module: m } = await importReference();
