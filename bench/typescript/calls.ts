@@ -80,8 +80,8 @@ const cases: Record<string, Case> = {
   'service method_u32(2)': [() => service.methodU32(2), () => hand.service_basic_method_u32(handle, 2)],
 };
 
-const ITERATIONS = Number(process.env['BENCH_CALLS'] ?? 200_000);
-const ROUNDS = 7;
+const ITERATIONS = Number(process.env['BENCH_CALLS'] ?? 100_000);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 15);
 
 /** ns per call of `f`, over ITERATIONS calls. */
 function time(f: () => unknown): number {

@@ -15,7 +15,7 @@ export async function typescriptCallCost(): Promise<void> {
   const run = await execa(process.execPath, [calls, pathToFileURL(generated.compiled).href, generated.libraryDir]);
   const rows = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, [number, number]>;
   const koffi = (await execa(process.execPath, ['-e', "import('koffi').then((k) => console.log(k.default.version))"], { cwd: repoRoot })).stdout.trim();
-  console.log(`\nTypeScript: ns per call (koffi ${koffi}; best of 7 rounds × ${process.env['BENCH_CALLS'] ?? '200 000'} calls, each side through a local binding)\n`);
+  console.log(`\nTypeScript: ns per call (koffi ${koffi}; best of ${process.env['BENCH_ROUNDS'] ?? '15'} alternating rounds × ${process.env['BENCH_CALLS'] ?? '100 000'} calls, each side through a local binding)\n`);
   console.log('| call | generated module | hand-written koffi | ratio |');
   console.log('|---|---:|---:|---:|');
   for (const [name, [generatedNs, handwrittenNs]] of Object.entries(rows)) {
