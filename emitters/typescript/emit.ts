@@ -1,5 +1,5 @@
 /**
- * The TypeScript module: a Babel AST assembled from the prelude, the raw layer (declarations and
+ * The TypeScript module: a Babel AST assembled from the loading code, the raw layer (declarations and
  * the `raw` table of `lib.func` bindings), the API guard check, the idiomatic functions and the
  * service classes, printed by `@babel/generator`.
  */
@@ -11,7 +11,8 @@ import { Converter } from './convert.js';
 import { Declarations } from './declarations.js';
 import { functionWrappers } from './functions.js';
 import { exceptionName, moduleNames, registerName, typeName } from './names.js';
-import { exceptionClass, guardCheck, helpers, imports, loading, type LoadOptions } from './prelude.js';
+import { exceptionClass, helpers } from './helpers.js';
+import { guardCheck, imports, loading, type LoadOptions } from './loading.js';
 import { serviceClasses } from './services.js';
 import { TsTypes } from './types.js';
 

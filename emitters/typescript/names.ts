@@ -19,7 +19,7 @@ const reservedWords = new Set([
   'BigInt64Array', 'BigUint64Array', 'ArrayBuffer', 'ArrayBufferView', 'ArrayLike', 'process',
 ]);
 
-/** Module-level names the generated module declares for itself (prelude and imports). */
+/** Module-level names the generated module declares for itself (loading.ts, helpers.ts and imports). */
 export const moduleNames = {
   koffi: 'koffi',
   typeObject: 'TypeObject',

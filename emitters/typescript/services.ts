@@ -1,7 +1,7 @@
 /**
  * Services as classes: a static factory per constructor (throwing the error enum's exception on
  * failure), a method per service method, and `dispose()` / `[Symbol.dispose]` / a
- * `FinalizationRegistry` safety net from the `Service` base class (prelude.ts). The handle lives
+ * `FinalizationRegistry` safety net from the `Service` base class (helpers.ts). The handle lives
  * in a one-element `BigUint64Array` that Rust's destructor nulls, so nothing is destroyed twice.
  */
 import type { IrFunction, IrModule, IrService, TypeRef } from '../../compiler/ir.js';
