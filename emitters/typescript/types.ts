@@ -217,7 +217,9 @@ export class TsTypes {
         // koffi also takes a typed array (zero-copy), or an array or an object it copies for the call.
         const pointer = tUnion(tRef(moduleNames.pointer), tNull());
         const element = p.kind === 'pointer' || p.kind === 'fnPointer' ? pointer : this.raw(p, 'in');
-        const pointee = p.kind === 'primitive' ? (p.name === 'void' ? [] : [tArray(element)]) : p.kind === 'named' ? [element, tArray(element)] : [tArray(element)];
+        // An object converts to a pointer to one struct; anything else only as an array of values.
+        const record = pointeeDecl?.kind === 'union' || (pointeeDecl?.kind === 'struct' && !(pointeeDecl.transparent && pointeeDecl.fields.length === 1));
+        const pointee = p.kind === 'primitive' && p.name === 'void' ? [] : record ? [element, tArray(element)] : [tArray(element)];
         return tUnion(tRef(moduleNames.pointer), tRef('ArrayBufferView'), ...pointee, tNull());
       }
       case 'array':
