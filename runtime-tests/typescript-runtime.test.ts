@@ -269,6 +269,8 @@ const functions: Record<string, Check> = {
     t.is(m['patternCallback4']((v: number) => (v % 2 ? 300 : 0), 4), undefined);
     throwsCode(t, m, () => m['patternCallback4']((v: number) => (v % 2 ? 300 : 0), 3), 300);
     throwsCode(t, m, () => m['patternCallback4'](null, 4), 100);
+    // The callback's own exception wins over the error code Rust returned for it (`Panic`).
+    t.throws(() => m['patternCallback4'](() => { throw new TypeError('from the error callback'); }, 1), { instanceOf: TypeError });
   },
   pattern_error_from: (t, m) => {
     t.is(m['patternErrorFrom']('123'), undefined);

@@ -171,8 +171,12 @@ export class Converter {
         return cast(obj({}), this.types.raw(ref, 'in'));
       case 'bigint':
         return num(0);
-      case 'enum':
-        return cast(num(0), tRef(typeName(s.name)));
+      case 'enum': {
+        // An error enum reports the failure (its panic value), never success; others their first value.
+        const decl = ref.kind === 'named' ? this.types.decl(ref.id) : undefined;
+        const variant = decl?.kind === 'enum' ? (decl.variants.find((v) => v.name === decl.pattern?.panic) ?? decl.variants[0]) : undefined;
+        return variant ? member(id(typeName(s.name)), variant.name) : cast(num(0), tRef(typeName(s.name)));
+      }
       default:
         return ref.kind === 'pointer' ? t.nullLiteral() : num(0);
     }

@@ -12,7 +12,7 @@ import { moduleNames as m } from './names.js';
 export function exceptionClass(name: string, enumName: string, docs: readonly string[]): t.Statement {
   const code = t.classProperty(id('code'), null, t.tsTypeAnnotation(tRef(enumName)));
   code.readonly = true;
-  const variantName = call(member(call('Object.keys', id(enumName)), 'find'), arrow([param('k', tString())], eq(t.memberExpression(id(enumName), cast(id('k'), t.tsTypeOperator(t.tsTypeQuery(id(enumName)), 'keyof')), true), id('code'))));
+  const variantName = call(member(call('Object.keys', id(enumName)), 'find'), arrow([param('k', tString())], eq(t.memberExpression(id(enumName), t.tsAsExpression(id('k'), t.tsTypeOperator(t.tsTypeQuery(id(enumName)), 'keyof')), true), id('code'))));
   const ctor = t.classMethod(
     'constructor',
     id('constructor'),
@@ -99,7 +99,7 @@ function restParam(name: string, type: t.TSType): t.RestElement {
 }
 
 function sliceHelpers(): t.Statement[] {
-  const sliceParam = param('s', t.tsTypeLiteral([prop('data', tUnion(tBigint(), tNull(), tUnknown())), prop('len', tUnion(tNumber(), tBigint()))]));
+  const sliceParam = param('s', t.tsTypeLiteral([prop('data', tUnknown()), prop('len', tUnion(tNumber(), tBigint()))]));
   const typedClass = t.tsTypeLiteral([
     t.tsConstructSignatureDeclaration(null, [param('buffer', tRef('ArrayBuffer')), param('byteOffset', tNumber()), param('length', tNumber())], t.tsTypeAnnotation(tRef('T'))),
     prop('BYTES_PER_ELEMENT', tNumber()),
@@ -110,10 +110,10 @@ function sliceHelpers(): t.Statement[] {
     ret(newExpr('Class', call('koffi.view', path('s.data'), t.binaryExpression('*', id('len'), path('Class.BYTES_PER_ELEMENT'))), num(0), id('len'))),
   ]);
   view.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'T')]);
-  const sliceParam2 = param('s', t.tsTypeLiteral([prop('data', tUnion(tBigint(), tNull(), tUnknown())), prop('len', tUnion(tNumber(), tBigint()))]));
+  const sliceParam2 = param('s', t.tsTypeLiteral([prop('data', tUnknown()), prop('len', tUnion(tNumber(), tBigint()))]));
   const copy = functionDecl(m.sliceCopy, [sliceParam2, param('Class', typedClass)], tRef('T'), [ret(call(member(call(m.sliceView, id('s'), id('Class')), 'slice')))]);
   copy.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(t.tsTypeLiteral([t.tsMethodSignature(id('slice'), null, [], t.tsTypeAnnotation(tRef('T')))]), null, 'T')]);
-  const sliceParam3 = param('s', t.tsTypeLiteral([prop('data', tUnion(tBigint(), tNull(), tUnknown())), prop('len', tUnion(tNumber(), tBigint()))]));
+  const sliceParam3 = param('s', t.tsTypeLiteral([prop('data', tUnknown()), prop('len', tUnion(tNumber(), tBigint()))]));
   const decode = functionDecl(m.sliceDecode, [sliceParam3, param('type', tUnion(tString(), tRef(m.typeObject)))], tArray(tRef('T')), [
     constDecl('len', call('Number', path('s.len'))),
     t.ifStatement(t.logicalExpression('||', eq(path('s.data'), t.nullLiteral()), eq(id('len'), num(0))), ret(t.arrayExpression([]))),
@@ -155,7 +155,7 @@ function serviceBase(): t.Statement[] {
     [param('cell', tRef('BigUint64Array')), param('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), param('keep', tArray(tUnknown()))],
     block(
       assign(self('cell'), id('cell')),
-      assign(self('handle'), cast(t.logicalExpression('??', t.memberExpression(id('cell'), num(0), true), big(0n)), tRef(m.pointer))),
+      assign(self('handle'), t.logicalExpression('??', t.memberExpression(id('cell'), num(0), true), big(0n))),
       assign(self('destroy'), id('destroy')),
       assign(self('keep'), id('keep')),
       lineComment(
