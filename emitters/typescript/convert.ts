@@ -7,7 +7,7 @@
 import type { FnPointer } from './types.js';
 import type { TypeRef } from '../../compiler/ir.js';
 import { arrow, block, call, cast, cond, eq, id, member, ne, newExpr, num, obj, param, ret, t, tRef } from './ast.js';
-import { exceptionName, moduleNames, paramNames, typeName } from './names.js';
+import { exceptionName, moduleNames, paramNames, typeName, unshadowed } from './names.js';
 import type { TsTypes } from './types.js';
 
 export class Converter {
@@ -100,7 +100,7 @@ export class Converter {
     const params = sig.signature.params;
     // The arrow's parameters must not shadow the function they call.
     const callee = fn.type === 'Identifier' ? fn.name : '';
-    const names = paramNames(params.map((p) => p.name)).map((n) => (n === callee ? `${n}_` : n));
+    const names = paramNames(params.map((p) => p.name)).map((n) => unshadowed(n, callee));
     const args = params.map((p, i) => this.callbackArgument(p.type, id(names[i] ?? `arg${i}`)));
     const body = this.argument(sig.signature.returns, call(fn, ...args), guard);
     const caught = t.catchClause(

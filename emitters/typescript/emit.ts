@@ -10,7 +10,7 @@ import { call, constDecl, exported, functionDecl, id, jsdoc, member, newExpr, ob
 import { Converter } from './convert.js';
 import { Declarations } from './declarations.js';
 import { functionWrappers } from './functions.js';
-import { exceptionName, moduleNames, registerName, typeName } from './names.js';
+import { exceptionName, libraryEnvName, moduleNames, registerName, typeName } from './names.js';
 import { exceptionClass, helpers } from './helpers.js';
 import { guardCheck, imports, loading, type LoadOptions } from './loading.js';
 import { serviceClasses } from './services.js';
@@ -39,7 +39,7 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   const libraryName = options.libraryName ?? meta.name;
   const load: LoadOptions = {
     libraryName,
-    libraryEnv: options.libraryEnv ?? `${libraryName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_LIBRARY_PATH`,
+    libraryEnv: options.libraryEnv ?? libraryEnvName(libraryName),
     ...(options.libraryPath !== undefined ? { libraryPath: options.libraryPath } : {}),
   };
 

@@ -97,3 +97,18 @@ export const isIdentifier = (name: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]
 
 /** The function that registers a callback of a named callback type: `registerCallbackU32`. */
 export const registerName = (aliasName: string): string => safeName(`register${aliasName}`);
+
+/** The koffi type behind a service class, which takes the handle type's own name. */
+export const handleTypeName = (handleName: string): string => safeName(`${handleName}Handle`);
+
+/** The module-level prototype of the `index`th unnamed function pointer type. */
+export const inlineProtoName = (index: number): string => `InlineCallback${index}`;
+
+/** The typed-array copy of a constructor's slice parameter, which the service keeps alive. */
+export const keptName = (param: string): string => `${param}Kept`;
+
+/** A callback adapter's parameter, renamed when it would shadow the function the adapter calls. */
+export const unshadowed = (name: string, callee: string): string => (name === callee ? `${name}_` : name);
+
+/** The environment variable that overrides the library's location: `REFERENCE_LIBRARY_PATH`. */
+export const libraryEnvName = (libraryName: string): string => `${libraryName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_LIBRARY_PATH`;

@@ -8,7 +8,7 @@ import type { IrFunction, IrModule, IrService, TypeRef } from '../../compiler/ir
 import { arrow, call, cast, constDecl, id, index, jsdoc, member, newExpr, num, param, ret, t, tRef, tArray, tUnknown } from './ast.js';
 import type { Converter } from './convert.js';
 import { idiomaticReturn, wrapperBody } from './functions.js';
-import { exceptionName, memberName, moduleNames, paramNames, typeName } from './names.js';
+import { exceptionName, keptName, memberName, moduleNames, paramNames, typeName } from './names.js';
 import type { TsTypes } from './types.js';
 
 export function serviceClasses(ir: IrModule, functions: ReadonlyMap<string, IrFunction>, types: TsTypes, convert: Converter): t.Statement[] {
@@ -51,9 +51,9 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
       const typed = s2.kind === 'slice' ? types.typedArray(s2.element) : undefined;
       const n = names[i] ?? `arg${i}`;
       if (typed) {
-        body.push(constDecl(`${n}Kept`, t.conditionalExpression(t.binaryExpression('instanceof', id(n), id(typed)), id(n), call(member(id(typed), 'from'), id(n)))));
-        names[i] = `${n}Kept`;
-        keep.push(id(`${n}Kept`));
+        body.push(constDecl(keptName(n), t.conditionalExpression(t.binaryExpression('instanceof', id(n), id(typed)), id(n), call(member(id(typed), 'from'), id(n)))));
+        names[i] = keptName(n);
+        keep.push(id(keptName(n)));
       }
     });
     const callBody = wrapperBody(types, convert, member(id(moduleNames.raw), c.function), [id('cell')], params, names, fn.signature.returns);

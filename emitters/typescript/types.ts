@@ -6,7 +6,7 @@
  */
 import type { IrPrimitive, IrSignature, IrStruct, IrTypeDecl, TypeId, TypeRef } from '../../compiler/ir.js';
 import { arr, call, id, num, str, t, tArray, tBigint, tBoolean, tFunction, tNull, tNumber, tReadonlyArray, tRef, tString, tUndefined, tUnion, tVoid, param } from './ast.js';
-import { moduleNames, paramNames, typeName } from './names.js';
+import { handleTypeName, inlineProtoName, moduleNames, paramNames, typeName } from './names.js';
 
 const koffiPrimitives: Record<IrPrimitive, string> = {
   void: 'void', bool: 'bool', u8: 'uint8_t', u16: 'uint16_t', u32: 'uint32_t', u64: 'uint64_t', usize: 'size_t',
@@ -62,7 +62,7 @@ export class TsTypes {
 
   /** The module-level name holding a declaration's koffi type. */
   koffiName(decl: IrTypeDecl): string {
-    return this.serviceHandles.has(decl.id) ? typeName(`${decl.name}Handle`) : typeName(decl.name);
+    return this.serviceHandles.has(decl.id) ? handleTypeName(decl.name) : typeName(decl.name);
   }
 
   shape(ref: TypeRef): Shape {
@@ -171,7 +171,7 @@ export class TsTypes {
   inlineProto(fn: FnPointer): string {
     const found = this.inlineProtos.find((p) => p.fn === fn);
     if (found) return found.name;
-    const name = `InlineCallback${this.inlineProtos.length}`;
+    const name = inlineProtoName(this.inlineProtos.length);
     this.inlineProtos.push({ name, fn });
     return name;
   }
