@@ -148,6 +148,8 @@ export class Converter {
     const s = this.types.shape(ref);
     if (s.kind === 'slice') {
       const typed = this.types.typedArray(s.element);
+      // Immutable slices arrive decoded (a copy koffi made: see `decodedSlices`); mutable ones as a view Rust's writes go through.
+      if (!s.mutable) return cast(member(value, 'data'), this.types.idiomatic(ref, 'out'));
       return typed ? call(moduleNames.sliceView, value, id(typed)) : call(moduleNames.sliceDecode, value, this.types.koffi(s.element));
     }
     if (s.kind === 'callback') return value;

@@ -7,7 +7,7 @@
 import type { IrConstant, IrModule, IrStruct, IrTypeDecl, IrUnion, TypeId, TypeRef } from '../../compiler/ir.js';
 import { forEachTypeRef } from '../../compiler/ir.js';
 import { arr, big, call, constDecl, expr, exported, id, jsdoc, lineComment, num, obj, str, t, tRef, tUnion, tNumber, tBigint, tString, tBoolean } from './ast.js';
-import { isIdentifier, moduleNames, typeName } from './names.js';
+import { decodedSliceName, isIdentifier, moduleNames, typeName } from './names.js';
 import type { TsTypes } from './types.js';
 
 const primitiveSizes: Record<string, number> = { bool: 1, u8: 1, i8: 1, c_char: 1, u16: 2, i16: 2, u32: 4, i32: 4, f32: 4, char: 4, u64: 8, i64: 8, f64: 8 };
@@ -37,7 +37,8 @@ export class Declarations {
       const p = this.types.inlineProtos[this.emittedProtos++];
       if (!p) break;
       for (const dep of namedIn(p.fn)) this.ensure(dep);
-      const proto = call('koffi.proto', koffiTypeName(p.name), this.types.koffi(p.fn.signature.returns), this.types.koffiParams(p.fn.signature));
+      const proto = call('koffi.proto', koffiTypeName(p.name), this.types.koffi(p.fn.signature.returns), this.types.koffiParams(p.fn.signature, true));
+      this.statements.push(...this.decodedSlices());
       this.statements.push(lineComment(constDecl(p.name, proto), 'An unnamed `extern "C" fn` type.'));
     }
   }
@@ -157,8 +158,9 @@ export class Declarations {
     const target = decl.target;
     if (target.kind === 'fnPointer') {
       for (const dep of namedIn(target)) this.ensure(dep);
-      const proto = call('koffi.proto', koffiTypeName(name), this.types.koffi(target.signature.returns), this.types.koffiParams(target.signature));
+      const proto = call('koffi.proto', koffiTypeName(name), this.types.koffi(target.signature.returns), this.types.koffiParams(target.signature, true));
       return [
+        ...this.decodedSlices(),
         jsdoc(exported(t.tsTypeAliasDeclaration(id(name), null, this.types.idiomaticFunction(target))), decl.docs),
         exported(constDecl(name, proto)),
       ];
@@ -174,6 +176,26 @@ export class Declarations {
       statements.push(exported(constDecl(name, id(this.types.koffiName(resolved)))));
     }
     return statements;
+  }
+
+  private readonly decodedDone = new Set<TypeId>();
+
+  /**
+   * The decoded twins of the slices callbacks receive, not declared yet: the same layout, with
+   * `data` a pointer koffi decodes into `len` elements (`koffi.pointer(name, type, 'len')`).
+   */
+  private decodedSlices(): t.Statement[] {
+    const out: t.Statement[] = [];
+    for (const sliceId of this.types.decodedSlices) {
+      const decl = this.types.decl(sliceId);
+      if (this.decodedDone.has(sliceId) || decl?.kind !== 'struct' || decl.pattern?.kind !== 'slice') continue;
+      this.decodedDone.add(sliceId);
+      const name = decodedSliceName(decl.name);
+      const data = call('koffi.pointer', koffiTypeName(`${name}_data`), this.types.koffi(decl.pattern.element), str('len'));
+      const definition = obj({ data, len: str('uint64_t') });
+      out.push(lineComment(constDecl(name, call('koffi.struct', koffiTypeName(name), definition)), `\`${decl.name}\` as a callback receives it: koffi decodes \`len\` elements of \`data\`.`));
+    }
+    return out;
   }
 
   private alignOf(ref: TypeRef): number {

@@ -112,3 +112,6 @@ export const unshadowed = (name: string, callee: string): string => (name === ca
 
 /** The environment variable that overrides the library's location: `REFERENCE_LIBRARY_PATH`. */
 export const libraryEnvName = (libraryName: string): string => `${libraryName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_LIBRARY_PATH`;
+
+/** The decoded twin of a slice struct that callbacks receive (`Slice_u8` → `Slice_u8Decoded`). */
+export const decodedSliceName = (sliceName: string): string => safeName(`${sliceName}Decoded`);

@@ -6,7 +6,7 @@
  */
 import type { IrPrimitive, IrSignature, IrStruct, IrTypeDecl, TypeId, TypeRef } from '../../compiler/ir.js';
 import { arr, call, id, num, str, t, tArray, tBigint, tBoolean, tFunction, tNull, tNumber, tReadonlyArray, tRef, tString, tUndefined, tUnion, tVoid, param } from './ast.js';
-import { handleTypeName, inlineProtoName, moduleNames, paramNames, typeName } from './names.js';
+import { decodedSliceName, handleTypeName, inlineProtoName, moduleNames, paramNames, typeName } from './names.js';
 
 const koffiPrimitives: Record<IrPrimitive, string> = {
   void: 'void', bool: 'bool', u8: 'uint8_t', u16: 'uint16_t', u32: 'uint32_t', u64: 'uint64_t', usize: 'size_t',
@@ -44,6 +44,9 @@ export type Shape =
 export class TsTypes {
   /** Inline function pointer types get a module-level `koffi.proto` each, in order of use. */
   readonly inlineProtos: { readonly name: string; readonly fn: FnPointer }[] = [];
+
+  /** Immutable slices passed to callbacks: each also gets a struct whose `data` koffi decodes by `len`. */
+  readonly decodedSlices = new Set<TypeId>();
 
   /** Declarations whose koffi type is being built: a pointer back to one is a forward reference. */
   readonly building = new Set<TypeId>();
@@ -113,7 +116,7 @@ export class TsTypes {
   // koffi
 
   /** The koffi type expression of a TypeRef; `param` marks a function parameter (may be `inout`). */
-  koffi(ref: TypeRef, position: 'param' | 'other' = 'other'): t.Expression {
+  koffi(ref: TypeRef, position: 'param' | 'callback' | 'other' = 'other'): t.Expression {
     switch (ref.kind) {
       case 'primitive':
         return str(koffiPrimitives[ref.name]);
@@ -129,6 +132,12 @@ export class TsTypes {
             return this.koffi(decl.target);
           case 'struct':
             if (decl.transparent && decl.fields[0]) return this.koffi(decl.fields[0].type);
+            if (position === 'callback' && decl.pattern?.kind === 'slice' && !decl.pattern.mutable) {
+              // A slice Rust lends a callback arrives decoded: koffi copies the elements into a
+              // typed array (or an array) itself, faster than a view made in JS.
+              this.decodedSlices.add(decl.id);
+              return id(decodedSliceName(decl.name));
+            }
             return id(this.koffiName(decl));
           case 'union':
           case 'opaque':
@@ -163,8 +172,8 @@ export class TsTypes {
   }
 
   /** The koffi parameter list of a signature. */
-  koffiParams(sig: IrSignature): t.ArrayExpression {
-    return arr(sig.params.map((p) => this.koffi(p.type, 'param')));
+  koffiParams(sig: IrSignature, callback = false): t.ArrayExpression {
+    return arr(sig.params.map((p) => this.koffi(p.type, callback ? 'callback' : 'param')));
   }
 
   /** The module-level prototype of an unnamed function pointer type. */
