@@ -90,6 +90,8 @@ const serviceMethods: Record<string, ServiceCheck> = {
     s.storeCallback(null);
     registered.dispose();
     t.is(registered.pointer, null);
+    // A released registration is refused rather than passed to Rust as null.
+    t.throws(() => s.storeCallback(registered), { message: 'the callback was disposed' });
   },
   service_basic_call_stored: (t, _m, s) => t.is(s.callStored(7), 7),
   service_basic_checked_value: (t, _m, s) => t.is(s.checkedValue(), 40),

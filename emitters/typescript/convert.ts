@@ -47,7 +47,7 @@ export class Converter {
         );
       case 'callback': {
         const transient = this.transient(s.fn, value, guard);
-        const registered = s.name ? cond(t.binaryExpression('instanceof', value, id(moduleNames.registered)), member(value, 'pointer'), transient) : transient;
+        const registered = s.name ? cond(t.binaryExpression('instanceof', value, id(moduleNames.registered)), member(value, 'address'), transient) : transient;
         return s.fn.nullable ? cond(eq(value, t.nullLiteral()), t.nullLiteral(), registered) : registered;
       }
       default:

@@ -33,7 +33,23 @@ export function helpers(): t.Statement[] {
 
 function callbackHelpers(): t.Statement[] {
   // export class RegisteredCallback<F> { readonly pointer; readonly errors: unknown[] = []; … }
-  const pointer = t.classProperty(id('pointer'), null, t.tsTypeAnnotation(tUnion(tBigint(), tNull())));
+  const pointer = t.classPrivateProperty(t.privateName(id('pointer')));
+  (pointer as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tUnion(tBigint(), tNull()));
+  const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(id(name)));
+  const pointerGetter = t.classMethod('get', id('pointer'), [], block(ret(self('pointer'))));
+  pointerGetter.returnType = t.tsTypeAnnotation(tUnion(tBigint(), tNull()));
+  // What a call passes to Rust: never null, since Rust would call through it.
+  const addressGetter = t.classMethod(
+    'get',
+    id('address'),
+    [],
+    block(
+      constDecl('pointer', self('pointer')),
+      t.ifStatement(eq(id('pointer'), t.nullLiteral()), throwNew('Error', str('the callback was disposed'))),
+      ret(id('pointer')),
+    ),
+  );
+  addressGetter.returnType = t.tsTypeAnnotation(tBigint());
   const fnProp = t.classProperty(id('fn'), null, t.tsTypeAnnotation(tRef('F')));
   fnProp.readonly = true;
   const errors = t.classProperty(id('errors'), t.arrayExpression([]), t.tsTypeAnnotation(tArray(tUnknown())));
@@ -47,7 +63,7 @@ function callbackHelpers(): t.Statement[] {
       constDecl('errors', member(t.thisExpression(), 'errors')),
       lineComment(
         assign(
-          member(t.thisExpression(), 'pointer'),
+          self('pointer'),
           call(
             'koffi.register',
             arrow(
@@ -70,12 +86,12 @@ function callbackHelpers(): t.Statement[] {
     'method',
     id('dispose'),
     [],
-    block(t.ifStatement(ne(member(t.thisExpression(), 'pointer'), t.nullLiteral()), block(t.expressionStatement(call('koffi.unregister', member(t.thisExpression(), 'pointer'))), assign(member(t.thisExpression(), 'pointer'), t.nullLiteral())))),
+    block(t.ifStatement(ne(self('pointer'), t.nullLiteral()), block(t.expressionStatement(call('koffi.unregister', self('pointer'))), assign(self('pointer'), t.nullLiteral())))),
   );
   dispose.returnType = t.tsTypeAnnotation(tVoid());
   const disposeSym = t.classMethod('method', id(m.disposeSymbol), [], block(t.expressionStatement(call(member(t.thisExpression(), 'dispose')))), true);
   disposeSym.returnType = t.tsTypeAnnotation(tVoid());
-  const registered = t.classDeclaration(id(m.registered), null, t.classBody([pointer, fnProp, errors, regCtor, jsdoc(dispose, ['Releases the slot; Rust must not call the callback afterwards.']), disposeSym]));
+  const registered = t.classDeclaration(id(m.registered), null, t.classBody([pointer, fnProp, errors, regCtor, jsdoc(pointerGetter, ['The registered function pointer; null once disposed.']), jsdoc(addressGetter, ['The function pointer for a call; throws once disposed.']), jsdoc(dispose, ['Releases the slot; Rust must not call the callback afterwards.']), disposeSym]));
   registered.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'F')]);
   registered.implements = [t.tsExpressionWithTypeArguments(id('Disposable'))];
 
