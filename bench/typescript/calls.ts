@@ -83,15 +83,25 @@ const cases: Record<string, Case> = {
 const ITERATIONS = Number(process.env['BENCH_CALLS'] ?? 100_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 15);
 
-/** ns per call of `f`, over ITERATIONS calls. */
-function time(f: () => unknown): number {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < ITERATIONS; i++) f();
-  return Number(process.hrtime.bigint() - start) / ITERATIONS;
-}
+type Timer = (f: () => unknown, iterations: number) => number;
+
+/**
+ * A timing loop of its own for each case and side: one shared loop would see every case's
+ * functions at one call site, and V8's feedback for it (megamorphic after a few cases) would skew
+ * the later cases, each side differently. `new Function` gives each loop its own feedback.
+ */
+const makeTimer = (): Timer =>
+  new Function(
+    'f',
+    'iterations',
+    'const start = process.hrtime.bigint(); for (let i = 0; i < iterations; i++) f(); return Number(process.hrtime.bigint() - start) / iterations;',
+  ) as Timer;
 
 const results: Record<string, [number, number]> = {};
 for (const [name, [generated, handwritten]] of Object.entries(cases)) {
+  const timeGenerated = makeTimer();
+  const timeHandwritten = makeTimer();
+  const time = (f: () => unknown): number => (f === generated ? timeGenerated : timeHandwritten)(f, ITERATIONS);
   // Warm both up, then alternate which goes first; keep the best round of each.
   time(generated);
   time(handwritten);
