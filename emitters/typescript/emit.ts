@@ -10,7 +10,7 @@ import { call, constDecl, exported, functionDecl, id, jsdoc, member, newExpr, ob
 import { Converter } from './convert.js';
 import { Declarations } from './declarations.js';
 import { functionWrappers } from './functions.js';
-import { exceptionName, libraryEnvName, moduleNames, registerName, typeName } from './names.js';
+import { exceptionName, libraryEnvName, moduleNames, paramNames, registerName, typeName } from './names.js';
 import { exceptionClass, helpers } from './helpers.js';
 import { guardCheck, imports, loading, type LoadOptions } from './loading.js';
 import { serviceClasses } from './services.js';
@@ -51,9 +51,10 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   const rawTable = obj(
     Object.fromEntries(
       functions.map((f) => {
+        const names = paramNames(f.signature.params.map((p) => p.name));
         const fn = t.tsFunctionType(
           null,
-          f.signature.params.map((p, i) => param(`arg${i}`, types.raw(p.type, 'in'))),
+          f.signature.params.map((p, i) => param(names[i] ?? `arg${i}`, types.raw(p.type, 'in'))),
           t.tsTypeAnnotation(types.raw(f.signature.returns, 'out')),
         );
         return [f.name, t.tsAsExpression(call(member(id(moduleNames.lib), 'func'), str(f.name), types.koffi(f.signature.returns), types.koffiParams(f.signature)), fn)];
