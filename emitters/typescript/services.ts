@@ -41,15 +41,17 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
     const fn = functions.get(c.function);
     if (!fn) continue;
     const params = fn.signature.params.slice(1);
-    const names = paramNames(params.map((p) => p.name));
+    const declared = paramNames(params.map((p) => p.name));
+    // The names the call passes: a kept slice goes by its typed-array copy.
+    const names = [...declared];
     const body: t.Statement[] = [constDecl('cell', newExpr('BigUint64Array', num(1)))];
     // Slices a constructor takes may be borrowed by the service (a lifetime parameter): they are
     // passed as typed arrays the instance keeps alive until it is disposed.
     const keep: t.Expression[] = [];
     params.forEach((p, i) => {
-      const s2 = types.shape(p.type);
-      const typed = s2.kind === 'slice' ? types.typedArray(s2.element) : undefined;
-      const n = names[i] ?? `arg${i}`;
+      const shape = types.shape(p.type);
+      const typed = shape.kind === 'slice' ? types.typedArray(shape.element) : undefined;
+      const n = declared[i] ?? `arg${i}`;
       if (typed) {
         body.push(constDecl(keptName(n), t.conditionalExpression(t.binaryExpression('instanceof', id(n), id(typed)), id(n), call(member(id(typed), 'from'), id(n)))));
         names[i] = keptName(n);
@@ -59,8 +61,8 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
     const callBody = wrapperBody(types, convert, member(id(moduleNames.raw), c.function), [id('cell')], params, names, fn.signature.returns);
     // wrapperBody ends with the error check; the instance is made after it.
     body.push(...callBody, ret(newExpr(name, id('cell'), t.arrayExpression(keep))));
-    const paramsIds = params.map((p, i) => param((paramNames(params.map((q) => q.name))[i]) ?? `arg${i}`, types.idiomatic(p.type, 'in')));
-    const method = t.classMethod('method', id(memberName(c.name)), paramsIds, t.blockStatement(body), false, true);
+    const paramIds = params.map((p, i) => param(declared[i] ?? `arg${i}`, types.idiomatic(p.type, 'in')));
+    const method = t.classMethod('method', id(memberName(c.name)), paramIds, t.blockStatement(body), false, true);
     method.returnType = t.tsTypeAnnotation(tRef(name));
     members.push(jsdoc(method, [...fn.docs, ...(fn.docs.length > 0 ? [''] : []), `@throws {${exceptionName(errorName)}} when Rust returns an error.`]));
   }
