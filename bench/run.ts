@@ -12,6 +12,7 @@ import { buildReferenceLibrary } from '../runtime-tests/support/cargo.js';
 import { build } from '../compiler/api.js';
 import { writeSyntheticCrate } from './synthetic-crate.js';
 import { measure, median } from './measure.js';
+import { typescriptCallCost } from './typescript/run.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 
@@ -51,6 +52,8 @@ async function bench(tool: string, input: string, lines: number, command: string
 }
 
 async function main(): Promise<void> {
+  // `BENCH_ONLY=typescript npm run bench`: only the TypeScript call-cost table.
+  if (process.env['BENCH_ONLY'] === 'typescript') return typescriptCallCost();
   const work = mkdtempSync(join(tmpdir(), 'interopc-bench-'));
   const synthetic = join(work, 'synthetic');
   const syntheticLines = writeSyntheticCrate(synthetic);
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
   }
   await pythonCallCost(work);
   await csharpCallCost(work);
+  await typescriptCallCost();
   const node = (await execa(process.execPath, ['--version'])).stdout;
   const cbVersion = cbindgen ? (await execa(cbindgen, ['--version'])).stdout : 'not installed (cargo install cbindgen --locked)';
   console.log(`\nC header generation, ${RUNS} runs each, fresh process per run (startup included)`);

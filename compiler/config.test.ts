@@ -26,3 +26,11 @@ test('unknown keys are named by their path, wrong types by key, expected and act
 test('merging replaces keys section by section', (t) => {
   t.deepEqual(mergeConfig({ name: 'a', c: { prefix: 'x' }, targets: ['c'] }, { c: { prefix: 'y' }, outDir: 'o' }), { name: 'a', c: { prefix: 'y' }, targets: ['c'], outDir: 'o' });
 });
+
+test('the typescript section takes the module, library location and API check options', (t) => {
+  t.deepEqual(errors(JSON.stringify({ typescript: { module: 'm', libraryName: 'n', libraryPath: '../lib', libraryEnv: 'N_PATH', checkApi: false } })), []);
+  t.deepEqual(errors('{ "typescript": { "libraryPth": "x", "checkApi": "no" } }').sort(), [
+    'interopc.json: `typescript.checkApi` must be boolean, got "no"',
+    'interopc.json: unknown key `typescript.libraryPth`',
+  ]);
+});

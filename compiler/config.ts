@@ -20,7 +20,7 @@ const sections = {
     checkApi: t.boolean,
   }),
   python: t.partial({ module: t.string, libraryName: t.string, checkApi: t.boolean }),
-  typescript: t.partial({ module: t.string }),
+  typescript: t.partial({ module: t.string, libraryName: t.string, libraryPath: t.string, libraryEnv: t.string, checkApi: t.boolean }),
 };
 
 export const InteropcConfig = t.partial({
