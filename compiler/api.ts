@@ -79,7 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [...warnings];
   const targets: readonly TargetName[] = options.targets ?? config.targets ?? ['c'];
   for (const target of targets) {
-    const emitted = emitTarget(target, ir, config, meta);
+    const emitted = await emitTarget(target, ir, config, meta);
     if ('code' in emitted) diagnostics.push(emitted);
     else {
       files.push(...emitted.files);
