@@ -152,6 +152,10 @@ cases = {
         lambda f=g.pattern_ascii_pointer_1: f("hello world"),
         lambda f=h["pattern_ascii_pointer_1"]: f("hello world".encode()),
     ),
+    'pattern_ascii_pointer_1(str or bytes, here "hello world")': (
+        lambda f=g.pattern_ascii_pointer_1: f("hello world"),
+        lambda f=h["pattern_ascii_pointer_1"], s="hello world": f(s.encode() if isinstance(s, str) else s),
+    ),
     "pattern_ffi_slice_1(list of 64)": (
         lambda f=g.pattern_ffi_slice_1: f(numbers_list),
         lambda f=h["pattern_ffi_slice_1"]: f(SliceU32(ctypes.cast((ctypes.c_uint32 * len(numbers_list))(*numbers_list), P32), len(numbers_list))),
