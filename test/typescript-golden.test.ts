@@ -5,25 +5,15 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from '../compiler/api.js';
-import { referenceProject, repoRoot } from '../runtime-tests/support/paths.js';
+import { repoRoot } from '../runtime-tests/support/paths.js';
 import { tsc, tscOptions } from '../runtime-tests/typescript/module.js';
 import { caseCrate } from './support/case-crate.js';
+import { compareReferenceGolden } from './support/golden.js';
 
-test('the reference project TypeScript module matches its golden file', async (t) => {
-  const result = await build({ crateDir: referenceProject, targets: ['typescript'] });
-  const [module] = result.files;
-  if (!module) return t.fail(result.diagnostics.map((d) => d.message).join('\n'));
-  const golden = join(referenceProject, 'expected/typescript', module.path);
-  if (process.env['UPDATE_GOLDEN'] === '1') {
-    mkdirSync(dirname(golden), { recursive: true });
-    writeFileSync(golden, module.contents);
-    t.log(`rewrote ${golden}: review the diff before committing`);
-  }
-  t.is(module.contents, readFileSync(golden, 'utf8'));
-});
+test('the reference project TypeScript module matches its golden file', (t) => compareReferenceGolden(t, 'typescript', 'typescript'));
 
 test('every golden case builds a TypeScript module that tsc --strict accepts', async (t) => {
   const casesDir = join(repoRoot, 'fixtures/cases');

@@ -1,5 +1,6 @@
 /** The TypeScript backend (koffi): one module per crate, built as a Babel AST. */
-import { diagnostic, type Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import { diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import { withoutPackedByValue } from '../limits.js';
 import type { TypeRef } from '../../compiler/ir.js';
 import type { Emitter } from '../emitter.js';
 import { emitModule, type TypeScriptOptions } from './emit.js';
@@ -9,18 +10,8 @@ export type { TypeScriptOptions };
 export const typescriptEmitter: Emitter<TypeScriptOptions> = {
   target: 'typescript',
   emit(ir, options, meta) {
+    const { functions, diagnostics } = withoutPackedByValue(ir, 'TypeScript module', 'koffi');
     const index = new Map(ir.types.map((t) => [t.id, t]));
-    // contracts.md §7: koffi passes packed structs by value wrongly; by pointer they work.
-    const packedByValue = (t: TypeRef): boolean => {
-      const decl = t.kind === 'named' ? index.get(t.id) : undefined;
-      return decl?.kind === 'struct' && decl.packed !== undefined;
-    };
-    const leftOut = ir.functions.filter((f) => packedByValue(f.signature.returns) || f.signature.params.some((p) => packedByValue(p.type)));
-    const diagnostics: Diagnostic[] = leftOut.map((f) =>
-      diagnostic('IC4005', `function \`${f.name}\` is left out of the TypeScript module: koffi passes packed structs by value wrongly`, f.span, {
-        notes: ['help: pass the packed struct by pointer'],
-      }),
-    );
     // koffi aligns to 8 at most: an over-aligned struct keeps its size (padding), but inside another
     // struct or an array its offset could differ from Rust's, so that use is reported.
     const overAligned = (t: TypeRef): string | undefined => {
@@ -40,7 +31,6 @@ export const typescriptEmitter: Emitter<TypeScriptOptions> = {
         );
       }
     }
-    const functions = ir.functions.filter((f) => !leftOut.includes(f));
     return { files: [{ path: `${options.module ?? meta.name}.ts`, contents: emitModule(ir, functions, options, meta) }], diagnostics };
   },
 };

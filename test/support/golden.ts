@@ -3,8 +3,11 @@
  * rewrites the expectation instead (each rewrite is a claim someone reviewed).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ExecutionContext } from 'ava';
+import { build } from '../../compiler/api.js';
+import type { TargetName } from '../../emitters/emitter.js';
+import { referenceProject } from '../../runtime-tests/support/paths.js';
 
 export const updating = (): boolean => process.env['UPDATE_GOLDEN'] === '1';
 
@@ -31,4 +34,15 @@ export function compareGolden(t: ExecutionContext, path: string, actual: string)
   }
   const expected = readFileSync(path, 'utf8');
   t.true(actual === expected, `${path} differs at ${firstDifference(actual, expected)}\n(UPDATE_GOLDEN=1 rewrites after review)`);
+}
+
+/**
+ * The reference project's file for one target against `fixtures/reference-project/expected/<folder>/`:
+ * every change to a backend's output is a reviewed diff.
+ */
+export async function compareReferenceGolden(t: ExecutionContext, target: TargetName, folder: string): Promise<void> {
+  const result = await build({ crateDir: referenceProject, targets: [target] });
+  const [file] = result.files;
+  if (!file) return t.fail(result.diagnostics.map((d) => d.message).join('\n'));
+  compareGolden(t, join(referenceProject, 'expected', folder, file.path), file.contents);
 }

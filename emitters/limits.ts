@@ -1,0 +1,32 @@
+/**
+ * Per-target limits (contracts.md §7) that more than one backend shares. ctypes, Mono and koffi
+ * all pass packed structs by value wrongly (by pointer they work), so those functions are left out
+ * of the bindings, each with a warning that says why.
+ */
+import { diagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
+import type { IrFunction, IrModule, TypeRef } from '../compiler/ir.js';
+
+export interface Kept {
+  /** The functions the backend binds. */
+  readonly functions: readonly IrFunction[];
+  /** One IC4005 warning per function left out. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** `ir.functions` without those taking or returning a packed struct by value. */
+export function withoutPackedByValue(ir: IrModule, output: string, runtime: string): Kept {
+  const index = new Map(ir.types.map((t) => [t.id, t]));
+  const packed = (t: TypeRef): boolean => {
+    const decl = t.kind === 'named' ? index.get(t.id) : undefined;
+    return decl?.kind === 'struct' && decl.packed !== undefined;
+  };
+  const leftOut = (f: IrFunction): boolean => packed(f.signature.returns) || f.signature.params.some((p) => packed(p.type));
+  return {
+    functions: ir.functions.filter((f) => !leftOut(f)),
+    diagnostics: ir.functions.filter(leftOut).map((f) =>
+      diagnostic('IC4005', `function \`${f.name}\` is left out of the ${output}: ${runtime} passes packed structs by value wrongly`, f.span, {
+        notes: ['help: pass the packed struct by pointer'],
+      }),
+    ),
+  };
+}
