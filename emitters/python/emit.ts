@@ -7,7 +7,7 @@ import type { IrConstant, IrField, IrFunction, IrModule, IrStruct, IrTypeDecl, I
 import type { EmitMeta } from '../emitter.js';
 import { planCall } from './calls.js';
 import { functionSection } from './functions.js';
-import { callbackGuard, optionBase, padded, sliceBase, utf8Param } from './runtime.js';
+import { callbackGuard, keptCallbacks, optionBase, padded, sliceBase, utf8Param } from './runtime.js';
 import { docstring, pyName, pyString, snakeName } from './names.js';
 import { PyTypes } from './types.js';
 import { exceptionClasses, serviceClasses } from './services.js';
@@ -119,7 +119,8 @@ function quoteClass(hint: string, py: PyTypes, t: TypeRef): string {
 const typingNames = ['TYPE_CHECKING', 'Any', 'Callable', 'Dict', 'Generic', 'Iterator', 'List', 'Optional', 'Sequence', 'Tuple', 'Type', 'TypeVar', 'Union', 'overload'];
 
 function usedTypingNames(body: string): string[] {
-  return typingNames.filter((n) => new RegExp(`\\b${n}\\b`).test(body));
+  // `ctypes.Union` is not typing's `Union`.
+  return typingNames.filter((n) => new RegExp(`(?<![\\w.])${n}\\b`).test(body));
 }
 
 export function emitModule(ir: IrModule, functions: readonly IrFunction[], options: PythonOptions, meta: EmitMeta): string {
@@ -138,7 +139,9 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   if (structs.some((t) => t.pattern?.kind === 'option')) body.push('', '', ...optionBase);
   const section = functionSection(ir, functions, plans, py);
   const services = serviceClasses(ir, py, new Set(functions.map((f) => f.name)));
-  if ([...section, ...services].some((l) => l.includes('_callback(') || l.includes('_kept'))) body.push('', '', ...callbackGuard);
+  const uses = (text: string): boolean => [...section, ...services].some((l) => l.includes(text));
+  if (uses('_kept[')) body.push('', '', ...keptCallbacks);
+  if (uses('_callback(')) body.push('', '', ...callbackGuard);
   if (section.some((l) => l.includes('_Utf8'))) body.push('', '', ...utf8Param);
   if (ir.constants.length > 0) body.push('', '');
   for (const c of ir.constants) body.push(...docComment(c.docs), `${pyName(c.name)}: ${constantType(c)} = ${constantValue(c)}`);

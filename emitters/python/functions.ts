@@ -41,7 +41,8 @@ export function functionSection(ir: IrModule, functions: readonly IrFunction[], 
     const direct = plan.direct && !serviceFunctions.has(fn.name);
     lines.push(tableEntry(fn, plan, bindingName(fn, direct), py));
   }
-  lines.push(']', '', '', 'def _not_loaded(*_args: Any) -> Any:', '    raise RuntimeError("call init_lib(path) before calling into the library")');
+  lines.push(']');
+  if (functions.length > 0) lines.push('', '', 'def _not_loaded(*_args: Any) -> Any:', '    raise RuntimeError("call init_lib(path) before calling into the library")');
   for (const fn of functions) {
     const plan = plans.get(fn.name) as CallPlan;
     if (serviceFunctions.has(fn.name)) {

@@ -119,11 +119,12 @@ export const optionBase = [
   '        return self.t if self.is_some else None',
 ];
 
-export const callbackGuard = [
+export const keptCallbacks = [
   '_kept: Dict[str, Any] = {}',
   '"""Callbacks Rust may still call, by function and parameter: each lives until the next call."""',
-  '',
-  '',
+];
+
+export const callbackGuard = [
   'def _callback(kind: Any, function: Any, default: Any, errors: List[Any]) -> Any:',
   '    """`function` as a C function pointer of type `kind`. An exception it raises must not unwind',
   '    through Rust, which gets `default` instead: raised during the call, it goes into `errors` and',
