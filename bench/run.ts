@@ -36,25 +36,37 @@ interface Row {
   peak: number;
 }
 
-async function bench(tool: string, input: string, lines: number, command: string, args: string[]): Promise<Row | undefined> {
-  const times: number[] = [];
-  let peak = 0;
+interface Contender {
+  readonly tool: string;
+  readonly command: string;
+  readonly args: string[];
+}
+
+/**
+ * Every contender runs `RUNS` times, in turns (interopc, cbindgen, interopc, …), so that drift in
+ * the machine's speed during the run hits both alike.
+ */
+async function benchInTurns(input: string, lines: number, contenders: readonly Contender[]): Promise<Row[]> {
+  const times = contenders.map((): number[] => []);
+  const peaks = contenders.map(() => 0);
   for (let i = 0; i < RUNS; i++) {
-    const m = await measure(command, args, repoRoot);
-    if (!m.ok) {
-      console.error(`${tool} failed on ${input}:\n${m.stderr}`);
-      return undefined;
+    for (const [k, c] of contenders.entries()) {
+      const m = await measure(c.command, c.args, repoRoot);
+      if (!m.ok) throw new Error(`${c.tool} failed on ${input}:\n${m.stderr}`);
+      times[k]?.push(m.ms);
+      peaks[k] = Math.max(peaks[k] ?? 0, m.peakMiB);
     }
-    times.push(m.ms);
-    peak = Math.max(peak, m.peakMiB);
   }
-  return { tool, input, lines, median: median(times), min: Math.min(...times), peak };
+  return contenders.map((c, k) => ({ tool: c.tool, input, lines, median: median(times[k] ?? []), min: Math.min(...(times[k] ?? [])), peak: peaks[k] ?? 0 }));
 }
 
 async function main(): Promise<void> {
-  // `BENCH_ONLY=typescript npm run bench`: only the TypeScript call-cost table.
-  if (process.env['BENCH_ONLY'] === 'typescript') return typescriptCallCost();
+  // `BENCH_ONLY=c|python|csharp|typescript npm run bench`: one table only.
+  const only = process.env['BENCH_ONLY'];
   const work = mkdtempSync(join(tmpdir(), 'interopc-bench-'));
+  if (only === 'python') return pythonCallCost(work);
+  if (only === 'csharp') return csharpCallCost(work);
+  if (only === 'typescript') return typescriptCallCost();
   const synthetic = join(work, 'synthetic');
   const syntheticLines = writeSyntheticCrate(synthetic);
   const referenceLines = Number((await execa('sh', ['-c', `cat ${referenceProject}/src/*.rs | wc -l`])).stdout.trim());
@@ -63,19 +75,18 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const [name, dir, lines] of [['synthetic', synthetic, syntheticLines], ['reference-project', referenceProject, referenceLines]] as const) {
     const out = join(work, `out-${name}`);
-    const a = await bench('interopc', name, lines, process.execPath, [interopc, 'build', dir, '--target', 'c', '--out-dir', out]);
-    if (a) rows.push(a);
-    if (cbindgen) {
-      const b = await bench('cbindgen', name, lines, cbindgen, ['--lang', 'c', '--crate', name === 'synthetic' ? 'synthetic' : 'reference-project', '-o', join(out, 'cbindgen.h'), dir]);
-      if (b) rows.push(b);
-    }
+    const contenders: Contender[] = [{ tool: 'interopc', command: process.execPath, args: [interopc, 'build', dir, '--target', 'c', '--out-dir', out] }];
+    if (cbindgen) contenders.push({ tool: 'cbindgen', command: cbindgen, args: ['--lang', 'c', '--crate', name === 'synthetic' ? 'synthetic' : 'reference-project', '-o', join(out, 'cbindgen.h'), dir] });
+    rows.push(...(await benchInTurns(name, lines, contenders)));
   }
-  await pythonCallCost(work);
-  await csharpCallCost(work);
-  await typescriptCallCost();
+  if (only !== 'c') {
+    await pythonCallCost(work);
+    await csharpCallCost(work);
+    await typescriptCallCost();
+  }
   const node = (await execa(process.execPath, ['--version'])).stdout;
   const cbVersion = cbindgen ? (await execa(cbindgen, ['--version'])).stdout : 'not installed (cargo install cbindgen --locked)';
-  console.log(`\nC header generation, ${RUNS} runs each, fresh process per run (startup included)`);
+  console.log(`\nC header generation, ${RUNS} runs each taken in turns, fresh process per run (startup included)`);
   console.log(`machine: ${(await execa('nproc')).stdout} cores; node ${node}; ${cbVersion}\n`);
   console.log('| tool | input | lines | median ms | min ms | peak MiB |');
   console.log('|---|---|---:|---:|---:|---:|');
