@@ -135,12 +135,16 @@ cases = {
         lambda f=h["complex_args_1"]: None if f(hand_vec, ctypes.byref(hand_tupled)) == 0 else raises_on_error(1),
     ),
     "callback(function pointer made once, 0)": (lambda f=g.callback: f(gen_cb, 0), lambda f=h["callback"]: f(hand_cb, 0)),
-    "callback(lambda x: x, 0)": (lambda f=g.callback: f(identity, 0), lambda f=h["callback"]: f(U8ToU8(identity), 0)),
-    "callback(lambda x: x, 0), exceptions reach the caller": (
+    "callback(identity, 0), the same Python function each call": (lambda f=g.callback: f(identity, 0), lambda f=h["callback"]: f(U8ToU8(identity), 0)),
+    "callback(identity, 0), hand code re-raises the callback's exception too": (
         lambda f=g.callback: f(identity, 0),
         lambda f=h["callback"]: hand_callback(f, identity, 0),
     ),
-    "pattern_ffi_slice_delegate(lambda s: 0)": (
+    "callback(lambda x: x, 0), a new lambda each call": (
+        lambda f=g.callback: f(lambda x: x, 0),
+        lambda f=h["callback"]: f(U8ToU8(lambda x: x), 0),
+    ),
+    "pattern_ffi_slice_delegate(zero), the same function each call": (
         lambda f=g.pattern_ffi_slice_delegate: f(zero),
         lambda f=h["pattern_ffi_slice_delegate"]: f(SliceToU8(zero)),
     ),

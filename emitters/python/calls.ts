@@ -82,15 +82,21 @@ function planParam(fn: IrFunction, index: number, py: PyTypes, site: CallSite): 
   if (callback) {
     const ctype = callback.alias ?? inlineCallbackName(fn, index);
     const local = `_cb_${name}`;
+    const errors = `_errors_${name}`;
     return {
       param: `${name}: Optional[${py.callableHint(callback.signature)}]`,
-      arg: local,
-      // A function pointer made by the caller (or by Rust) goes through as is.
+      arg: `${local}[1]`,
+      // The site (function, C pointer, errors) of the last call is reused when the same function
+      // comes again: no new C pointer per call. The previous call's marker is cleared first.
       before: [
-        `${local} = ${name} if isinstance(${name}, ${ctype}) else _callback(${ctype}, ${name}, ${callbackDefault(callback.signature, py)}, _errors)`,
-        `${site.keep}[${keepKey}] = ${local}`,
+        `${local} = ${site.keep}.get(${keepKey})`,
+        `if ${local} is None or ${local}[0] is not ${name}:`,
+        `    ${local} = _callback(${site.keep}, ${keepKey}, ${ctype}, ${name}, ${callbackDefault(callback.signature, py)})`,
+        `${errors} = ${local}[2]`,
+        `${errors}.clear()`,
       ],
-      after: [],
+      // The callback's exception is the cause of whatever the call returned: it is raised first.
+      after: [`if ${errors} and ${errors}[0] is not None:`, `    raise ${errors}[0]`, `${errors}.append(None)  # from now on, exceptions go to sys.excepthook`],
       converts: true,
       callback: true,
     };
@@ -128,13 +134,8 @@ export function planCall(fn: IrFunction, py: PyTypes, site: CallSite): CallPlan 
   const lastFree = site.out ? all.length - 1 : all.length;
   const params: ParamPlan[] = [];
   for (let i = site.fixed.length; i < lastFree; i++) params.push(planParam(fn, i, py, site));
-  const callbacks = params.some((p) => p.callback);
-  const before = [...(callbacks ? ['_errors: List[Any] = []'] : []), ...params.flatMap((p) => p.before)];
-  const after = [
-    // A callback's exception is the cause of whatever the call returned: it is raised first.
-    ...(callbacks ? ['if _errors:', '    raise _errors[0]', '_errors.append(None)  # exceptions from now on go to sys.excepthook'] : []),
-    ...params.flatMap((p) => p.after),
-  ];
+  const before = params.flatMap((p) => p.before);
+  const after = params.flatMap((p) => p.after);
   const args = [...site.fixed, ...params.map((p) => p.arg)];
   const outType = site.out ? all[all.length - 1]?.type : undefined;
   const outPointee = outType?.kind === 'pointer' ? outType.pointee : undefined;

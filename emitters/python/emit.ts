@@ -139,9 +139,10 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   if (structs.some((t) => t.pattern?.kind === 'option')) body.push('', '', ...optionBase);
   const section = functionSection(ir, functions, plans, py);
   const services = serviceClasses(ir, py, new Set(functions.map((f) => f.name)));
-  const uses = (text: string): boolean => [...section, ...services].some((l) => l.includes(text));
-  if (uses('_kept[')) body.push('', '', ...keptCallbacks);
-  if (uses('_callback(')) body.push('', '', ...callbackGuard);
+  const uses = (pattern: RegExp): boolean => [...section, ...services].some((l) => pattern.test(l));
+  // The module's own `_kept`, not a service's `self._kept`.
+  if (uses(/(^|[^.\w])_kept\b/)) body.push('', '', ...keptCallbacks);
+  if (uses(/\b_callback\(/)) body.push('', '', ...callbackGuard);
   if (section.some((l) => l.includes('_Utf8'))) body.push('', '', ...utf8Param);
   if (ir.constants.length > 0) body.push('', '');
   for (const c of ir.constants) body.push(...docComment(c.docs), `${pyName(c.name)}: ${constantType(c)} = ${constantValue(c)}`);

@@ -418,6 +418,34 @@ class Idioms(unittest.TestCase):
         with self.assertRaises(ZeroDivisionError):
             r.pattern_callback_4(lambda v: v // 0, 1)
 
+    def test_an_exception_in_a_kept_callback_goes_to_excepthook(self) -> None:
+        caught: List[BaseException] = []
+
+        def fail(_: int) -> int:
+            raise KeyError("from a stored callback")
+
+        saved = sys.excepthook
+        sys.excepthook = lambda _type, error, _tb: caught.append(error)
+        try:
+            with r.ServiceBasic.new_with(1) as service:
+                service.store_callback(fail)
+                # Rust calls it during another call: Rust gets 0, the exception goes to excepthook.
+                self.assertEqual(service.call_stored(5), 0)
+        finally:
+            sys.excepthook = saved
+        self.assertEqual([type(e) for e in caught], [KeyError])
+
+    def test_the_same_function_reuses_its_c_pointer(self) -> None:
+        def triple(x: int) -> int:
+            return x * 3
+
+        self.assertEqual(r.pattern_callback_1(triple, 14), 42)
+        first = r._kept["pattern_callback_1.callback"][1]
+        self.assertEqual(r.pattern_callback_1(triple, 2), 6)
+        self.assertIs(r._kept["pattern_callback_1.callback"][1], first)
+        self.assertEqual(r.pattern_callback_1(lambda x: x, 2), 2)
+        self.assertIsNot(r._kept["pattern_callback_1.callback"][1], first)
+
     def test_a_non_utf8_string_is_an_error_not_a_crash(self) -> None:
         with self.assertRaises(r.FFIErrorException) as caught:
             r.ServiceBasic.new_with_string(b"\xff\xfe")
