@@ -7,7 +7,7 @@
  * tokens and sub-rule results are dummies, so node construction sits inside `ACTION`, which the
  * recording phase skips.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { ILookaheadStrategy, IToken, TokenType } from 'chevrotain';
 import { EmbeddedActionsParser, EOF } from './chevrotain.js';
 import type { CallbackSignature, Expr } from './ast.js';
 import type { Span } from '../source.js';
@@ -45,10 +45,11 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** Work waiting for the item parse to finish. */
   deferred: Deferred[] = [];
 
-  constructor() {
+  constructor(lookahead: ILookaheadStrategy) {
     super(T.allTokens as TokenType[], {
       recoveryEnabled: true,
       maxLookahead: 2,
+      lookaheadStrategy: lookahead,
       errorMessageProvider: rustErrorMessages,
       // The grammar is fixed and validated by the parser tests; re-validating it on every start-up
       // would cost a fifth of the start-up time.

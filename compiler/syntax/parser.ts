@@ -4,11 +4,16 @@
  * start-up. It parses the *structure* interopc needs and skips everything else as balanced token
  * trees (function bodies, macro bodies, bounds it never interprets).
  */
+import type { TokenType } from 'chevrotain';
 import { ItemGrammar } from './grammar-items.js';
+import { PrecomputedLookahead } from './lookahead.js';
+import { lookaheadPaths } from './lookahead-paths.js';
+import * as T from './token-types.js';
 
 export class RustParser extends ItemGrammar {
-  constructor() {
-    super();
+  /** `lookahead`: the stored lookahead paths by default (see lookahead.ts). */
+  constructor(readonly lookahead = new PrecomputedLookahead(T.allTokens as TokenType[], lookaheadPaths)) {
+    super(lookahead);
     this.performSelfAnalysis();
   }
 }
