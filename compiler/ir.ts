@@ -294,6 +294,49 @@ export function layoutOf(decl: IrStruct | IrUnion | IrEnum): Layout {
   return decl.layout;
 }
 
+/** Size and alignment of a primitive or an enum repr, for pointers of `pointer` bytes (C rules). */
+export function primitiveLayout(name: IrPrimitive | EnumRepr, pointer: number): Layout {
+  switch (name) {
+    case 'bool': case 'u8': case 'i8': case 'c_char': return { size: 1, align: 1 };
+    case 'u16': case 'i16': return { size: 2, align: 2 };
+    case 'u32': case 'i32': case 'f32': case 'char': case 'c_int': return { size: 4, align: 4 };
+    case 'u64': case 'i64': case 'f64': return { size: 8, align: 8 };
+    case 'usize': case 'isize': return { size: pointer, align: pointer };
+    case 'void': throw new InternalError('no layout for void');
+  }
+}
+
+/**
+ * Size and alignment of a type used by value: the C rules for primitives, pointers and arrays, and
+ * `declared(id)` for named types (undefined when a named type has none). `compute-layout` passes
+ * the layouts it is computing; emitters pass the IR's via `declaredLayout`.
+ */
+export function layoutOfType(t: TypeRef, pointer: number, declared: (id: TypeId) => Layout | undefined): Layout | undefined {
+  switch (t.kind) {
+    case 'primitive':
+      return primitiveLayout(t.name, pointer);
+    case 'pointer':
+    case 'fnPointer':
+      return { size: pointer, align: pointer };
+    case 'array': {
+      const element = layoutOfType(t.element, pointer, declared);
+      return element ? { size: element.size * t.length, align: element.align } : undefined;
+    }
+    case 'named':
+      return declared(t.id);
+  }
+}
+
+/** `declared` for `layoutOfType` once `compute-layout` ran: aliases are their target's layout. */
+export function declaredLayout(index: ReadonlyMap<TypeId, IrTypeDecl>, pointer: number): (id: TypeId) => Layout | undefined {
+  const declared = (id: TypeId): Layout | undefined => {
+    const decl = index.get(id);
+    if (decl?.kind === 'alias') return layoutOfType(decl.target, pointer, declared);
+    return decl?.kind === 'opaque' ? undefined : decl?.layout;
+  };
+  return declared;
+}
+
 export function offsetOf(field: IrField): number {
   if (field.offset === undefined) throw new InternalError(`offset of field ${field.name} requested before compute-layout`);
   return field.offset;

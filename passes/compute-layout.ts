@@ -5,20 +5,9 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
-import type { IrField, IrModule, IrTypeDecl, Layout, TypeRef } from '../compiler/ir.js';
+import { layoutOfType, primitiveLayout, type IrField, type IrModule, type IrTypeDecl, type Layout, type TypeRef } from '../compiler/ir.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import { InternalError } from '../compiler/assert.js';
-
-const primitiveLayout = (name: string, pointer: number): Layout => {
-  switch (name) {
-    case 'bool': case 'u8': case 'i8': case 'c_char': return { size: 1, align: 1 };
-    case 'u16': case 'i16': return { size: 2, align: 2 };
-    case 'u32': case 'i32': case 'f32': case 'char': case 'c_int': return { size: 4, align: 4 };
-    case 'u64': case 'i64': case 'f64': return { size: 8, align: 8 };
-    case 'usize': case 'isize': return { size: pointer, align: pointer };
-    default: throw new InternalError(`no layout for primitive ${name}`);
-  }
-};
 
 /**
  * `{ ...f, offset }`. A field without an offset yet (fresh from `monomorphize`) is written as a
@@ -67,25 +56,13 @@ class LayoutComputer {
   }
 
   layoutOf(t: TypeRef): Layout | undefined {
-    const pointer = this.ir.target.pointerWidth;
-    switch (t.kind) {
-      case 'primitive':
-        return primitiveLayout(t.name, pointer);
-      case 'pointer':
-      case 'fnPointer':
-        return { size: pointer, align: pointer };
-      case 'array': {
-        const element = this.layoutOf(t.element);
-        return element ? { size: element.size * t.length, align: element.align } : undefined;
-      }
-      case 'named': {
-        const decl = this.declWithLayout(t.id);
-        if (!decl) return undefined;
-        if (decl.kind === 'alias') return this.layoutOf(decl.target);
-        if (decl.kind === 'opaque') throw new InternalError(`opaque ${decl.id} used by value`);
-        return decl.layout;
-      }
-    }
+    return layoutOfType(t, this.ir.target.pointerWidth, (id) => {
+      const decl = this.declWithLayout(id);
+      if (!decl) return undefined;
+      if (decl.kind === 'alias') return this.layoutOf(decl.target);
+      if (decl.kind === 'opaque') throw new InternalError(`opaque ${decl.id} used by value`);
+      return decl.layout;
+    });
   }
 
   private compute(decl: IrTypeDecl): IrTypeDecl | undefined {

@@ -3,11 +3,11 @@
  * and `init_lib(path)`, which binds every function once with exact `argtypes`/`restype` and puts
  * the ctypes function itself in the module (a call costs what a hand-written ctypes call costs).
  */
-import type { IrConstant, IrField, IrFunction, IrModule, IrStruct, IrTypeDecl, IrUnion, TypeRef } from '../../compiler/ir.js';
+import { declaredLayout, layoutOfType, typeIndex, type IrConstant, type IrField, type IrFunction, type IrModule, type IrStruct, type IrTypeDecl, type IrUnion, type Layout, type TypeRef } from '../../compiler/ir.js';
 import type { EmitMeta } from '../emitter.js';
 import { planCall } from './calls.js';
 import { functionSection } from './functions.js';
-import { callbackGuard, keptCallbacks, optionBase, padded, sliceBase, utf8Param } from './runtime.js';
+import { callbackGuard, keptCallbacks, optionBase, sliceBase, utf8Param } from './runtime.js';
 import { docstring, pyName, pyString, snakeName } from './names.js';
 import { PyTypes } from './types.js';
 import { exceptionClasses, serviceClasses } from './services.js';
@@ -42,7 +42,17 @@ function constantType(c: IrConstant): string {
   return v.kind === 'float' ? 'float' : v.kind === 'bool' ? 'bool' : v.kind === 'string' ? 'str' : 'int';
 }
 
-function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: ReadonlySet<string>): string[] {
+/**
+ * The bytes an over-aligned struct or union needs after its fields for ctypes to give it Rust's
+ * size: a struct ends where its last field does, a union where its widest member does.
+ */
+function paddingBytes(t: IrStruct | IrUnion, layoutOf: (ref: TypeRef) => Layout | undefined): number {
+  const size = t.layout?.size ?? 0;
+  const ends = t.fields.map((f) => (t.kind === 'struct' ? (f.offset ?? 0) : 0) + (layoutOf(f.type)?.size ?? 0));
+  return size - Math.max(0, ...ends);
+}
+
+function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: ReadonlySet<string>, layoutOf: (ref: TypeRef) => Layout | undefined): string[] {
   const lines: string[] = [];
   // Every struct and union class first, so pointers may refer to any of them.
   for (const t of types) {
@@ -71,11 +81,12 @@ function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: Readon
           lines.push('', ...docComment(t.docs), `${pyName(t.name)} = ${py.of((t.fields[0] as IrField).type)}`);
           break;
         }
-        const fields = `[${t.fields.map((f) => `(${pyString(f.name)}, ${py.of(f.type)})`).join(', ')}]`;
+        const fields = t.fields.map((f) => `(${pyString(f.name)}, ${py.of(f.type)})`);
         // `repr(align(N))`: ctypes before Python 3.13 cannot raise a struct's alignment; trailing
         // padding at least gives it the size Rust has.
-        const value = t.align !== undefined && t.layout ? `_padded(${fields}, ${t.layout.size})` : fields;
-        lines.push('', `${pyName(t.name)}._fields_ = ${value}`);
+        const padding = t.align !== undefined ? paddingBytes(t, layoutOf) : 0;
+        if (padding > 0) fields.push(`("_interopc_padding", ctypes.c_uint8 * ${padding})`);
+        lines.push('', `${pyName(t.name)}._fields_ = [${fields.join(', ')}]`);
         break;
       }
       case 'alias':
@@ -134,7 +145,6 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   if (structs.some((t) => t.pattern?.kind === 'slice')) typeVars.push('_SliceT = TypeVar("_SliceT", bound="_Slice[Any]")');
   if (structs.some((t) => t.pattern?.kind === 'option')) typeVars.push('_OptionT = TypeVar("_OptionT", bound="_Option[Any]")');
   if (typeVars.length > 0) body.push('', ...typeVars);
-  if (structs.some((t) => t.align !== undefined)) body.push('', '', ...padded);
   if (structs.some((t) => t.pattern?.kind === 'slice')) body.push('', '', ...sliceBase);
   if (structs.some((t) => t.pattern?.kind === 'option')) body.push('', '', ...optionBase);
   const section = functionSection(ir, functions, plans, py);
@@ -146,7 +156,8 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   if (section.some((l) => l.includes('_Utf8'))) body.push('', '', ...utf8Param);
   if (ir.constants.length > 0) body.push('', '');
   for (const c of ir.constants) body.push(...docComment(c.docs), `${pyName(c.name)}: ${constantType(c)} = ${constantValue(c)}`);
-  body.push(...typeSection(ir.types, py, new Set(ir.services.map((s) => s.handle))));
+  const declared = declaredLayout(typeIndex(ir), ir.target.pointerWidth);
+  body.push(...typeSection(ir.types, py, new Set(ir.services.map((s) => s.handle)), (ref) => layoutOfType(ref, ir.target.pointerWidth, declared)));
   body.push(...exceptionClasses(ir));
   body.push(...section, ...services);
   body.push(

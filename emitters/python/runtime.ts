@@ -1,19 +1,8 @@
 /**
  * The helpers every generated module carries (standard library only): slice and option bases,
- * the callback guard, and the padding helper for over-aligned structs. Static text: what varies
+ * the callback guard and the `str` parameter converter. Static text: what varies
  * per crate is in emit.ts, functions.ts and services.ts.
  */
-
-export const padded = [
-  'def _padded(fields: List[Tuple[str, Any]], size: int) -> List[Tuple[str, Any]]:',
-  '    """`fields` and trailing bytes up to `size` (for structs Rust aligns beyond their fields)."""',
-  '',
-  '    class Natural(ctypes.Structure):',
-  '        _fields_ = fields',
-  '',
-  '    missing = size - ctypes.sizeof(Natural)',
-  '    return fields + [("_interopc_padding", ctypes.c_uint8 * missing)] if missing > 0 else fields',
-];
 
 export const sliceBase = [
   '# The kind of number a buffer item or a ctypes simple type is, by its `struct` format letter.',

@@ -4,22 +4,24 @@
  * types (`koffi.proto`), opaque types and aliases. koffi needs every type complete before a
  * struct or prototype uses it by value, so declarations are emitted on demand, dependencies first.
  */
-import type { IrConstant, IrModule, IrStruct, IrTypeDecl, IrUnion, TypeId, TypeRef } from '../../compiler/ir.js';
-import { forEachTypeRef } from '../../compiler/ir.js';
+import type { IrConstant, IrModule, IrStruct, IrTypeDecl, IrUnion, Layout, TypeId, TypeRef } from '../../compiler/ir.js';
+import { declaredLayout, forEachTypeRef, layoutOfType, typeIndex } from '../../compiler/ir.js';
 import { arr, big, call, constDecl, expr, exported, id, jsdoc, lineComment, num, obj, str, t, tRef, tUnion, tNumber, tBigint, tString, tBoolean } from './ast.js';
 import { decodedSliceName, isIdentifier, moduleNames, typeName } from './names.js';
 import type { TsTypes } from './types.js';
 
-const primitiveSizes: Record<string, number> = { bool: 1, u8: 1, i8: 1, c_char: 1, u16: 2, i16: 2, u32: 4, i32: 4, f32: 4, char: 4, u64: 8, i64: 8, f64: 8 };
 
 export class Declarations {
   private readonly done = new Set<TypeId>();
   readonly statements: t.Statement[] = [];
+  private readonly declared: (id: TypeId) => Layout | undefined;
 
   constructor(
     private readonly ir: IrModule,
     private readonly types: TsTypes,
-  ) {}
+  ) {
+    this.declared = declaredLayout(typeIndex(ir), ir.target.pointerWidth);
+  }
 
   /** Every declaration, constants first. */
   emitAll(): t.Statement[] {
@@ -97,7 +99,7 @@ export class Declarations {
     this.types.selfReference = undefined;
     fields.forEach((f, i) => {
       let type = this.types.koffi(f.type);
-      const natural = this.alignOf(f.type);
+      const natural = this.layout(f.type).align;
       if (decl.kind === 'struct' && decl.packed !== undefined && decl.packed > 1) {
         type = arr([num(Math.min(natural, decl.packed)), type]);
       } else if (i === 0 && decl.align !== undefined) {
@@ -109,7 +111,7 @@ export class Declarations {
     if (decl.align !== undefined && decl.align > 8 && decl.layout) {
       // Beyond koffi's alignment limit trailing padding at least keeps the size (contracts.md §7).
       const last = fields[fields.length - 1];
-      const end = last ? (last.offset ?? 0) + this.sizeOf(last.type) : 0;
+      const end = last ? (last.offset ?? 0) + this.layout(last.type).size : 0;
       if (decl.layout.size > end) members.push(['__interopc_padding', call('koffi.array', str('uint8_t'), num(decl.layout.size - end))]);
     }
     const name = typeName(decl.name);
@@ -198,43 +200,9 @@ export class Declarations {
     return out;
   }
 
-  private alignOf(ref: TypeRef): number {
-    switch (ref.kind) {
-      case 'primitive':
-        return primitiveSizes[ref.name] ?? this.ir.target.pointerWidth;
-      case 'pointer':
-      case 'fnPointer':
-        return this.ir.target.pointerWidth;
-      case 'array':
-        return this.alignOf(ref.element);
-      case 'named': {
-        const decl = this.types.decl(ref.id);
-        if (!decl) return 1;
-        if (decl.kind === 'alias') return this.alignOf(decl.target);
-        if (decl.kind === 'opaque') return 1;
-        if (decl.kind === 'struct' && decl.transparent && decl.fields[0]) return this.alignOf(decl.fields[0].type);
-        return decl.layout?.align ?? 1;
-      }
-    }
-  }
-
-  private sizeOf(ref: TypeRef): number {
-    switch (ref.kind) {
-      case 'primitive':
-        return primitiveSizes[ref.name] ?? this.ir.target.pointerWidth;
-      case 'pointer':
-      case 'fnPointer':
-        return this.ir.target.pointerWidth;
-      case 'array':
-        return this.sizeOf(ref.element) * ref.length;
-      case 'named': {
-        const decl = this.types.decl(ref.id);
-        if (!decl || decl.kind === 'opaque') return 0;
-        if (decl.kind === 'alias') return this.sizeOf(decl.target);
-        if (decl.kind === 'struct' && decl.transparent && decl.fields[0]) return this.sizeOf(decl.fields[0].type);
-        return decl.layout?.size ?? 0;
-      }
-    }
+  /** Size and alignment of a field type, from the IR's layouts (opaque: 0 and 1). */
+  private layout(ref: TypeRef): Layout {
+    return layoutOfType(ref, this.ir.target.pointerWidth, this.declared) ?? { size: 0, align: 1 };
   }
 }
 
