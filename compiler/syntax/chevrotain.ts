@@ -13,4 +13,4 @@ const entry = createRequire(import.meta.url).resolve('chevrotain');
 const bundle = join(dirname(entry), '..', 'chevrotain.mjs');
 const runtime = (existsSync(bundle) ? await import(pathToFileURL(bundle).href) : await import('chevrotain')) as typeof Chevrotain;
 
-export const { createToken, EmbeddedActionsParser, EOF, getLookaheadPaths, Lexer, serializeGrammar, tokenLabel } = runtime;
+export const { createToken, EmbeddedActionsParser, EOF, getLookaheadPaths, Lexer, LLkLookaheadStrategy, serializeGrammar, tokenLabel } = runtime;

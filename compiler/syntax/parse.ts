@@ -19,12 +19,12 @@ export interface ParseResult {
 
 const closers = ['`)`', '`]`', '`}`'];
 
-export function parseFile(file: SourceFile): ParseResult {
+/** `parser`: the process's one parser unless a test brings another (another lookahead, say). */
+export function parseFile(file: SourceFile, parser: RustParser = getParser()): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const at = (start: number, end: number): Span => ({ file: file.path, start, end: Math.max(end, start + 1) });
   const scanned = scan(file.text);
   for (const p of scanned.problems) diagnostics.push(scanDiagnostic(p, at));
-  const parser = getParser();
   parser.beginFile(file.path, file.text.length, scanned.tokens, scanned.closers);
   parser.strays = [];
   const parsed = parser.file();
