@@ -2,7 +2,8 @@
  * The TypeScript backend's service classes against the reference cdylib: every constructor and
  * method shim reached through `ServiceBasic` / `ServiceLifetime`, disposal (`dispose()`,
  * `[Symbol.dispose]`), the `FinalizationRegistry` safety net (which must never destroy twice),
- * registered callbacks Rust keeps or calls from its own thread.
+ * callbacks Rust keeps (plain functions through their sites, registered ones) or calls from its own
+ * thread, and where a callback's exception goes.
  */
 import test from 'ava';
 import type { ExecutionContext } from 'ava';
@@ -82,12 +83,18 @@ const serviceMethods: Record<string, ServiceCheck> = {
     t.is(s.apply(null), 40);
     t.throws(() => s.apply(() => { throw new Error('from apply'); }), { message: 'from apply' });
   },
-  // Rust keeps a stored callback after the call: it must be registered, and outlive the service's use of it.
+  // Rust keeps a stored callback after the call: a plain function stays valid through the
+  // parameter's site until another replaces it; a registered one until it is disposed.
   service_basic_store_callback: (t, m, s) => {
+    s.storeCallback((x: number) => x * 3);
+    t.is(s.callStored(14), 42);
+    s.storeCallback((x: number) => x + 100);
+    t.is(s.callStored(1), 101);
     const registered = m['registerCallbackU32']((x: number) => x * 2);
     s.storeCallback(registered);
     t.is(s.callStored(5), 10);
     s.storeCallback(null);
+    t.is(s.callStored(5), 5);
     registered.dispose();
     t.is(registered.pointer, null);
     // A released registration is refused rather than passed to Rust as null.
@@ -250,19 +257,92 @@ test.serial('a registered callback Rust calls from its own thread after the call
   }
 });
 
-test('an exception in a registered callback is kept, never thrown into Rust', async (t) => {
+test("a callback's exception reaches JS: rethrown by the running call, else given to onUnhandledCallbackError", async (t) => {
   if (!requireTools(t, 'cargo')) return;
   const { module: m } = await importReference();
-  const registered = m['registerCallbackU32'](() => {
-    throw new Error('kept');
-  });
+  const unhandled: unknown[] = [];
+  const previous = m['onUnhandledCallbackError']((e: unknown) => unhandled.push(e));
   const s = m['ServiceBasic'].newWith(1);
+  const registered = m['registerCallbackU32'](() => {
+    throw new Error('registered');
+  });
   try {
+    // Stored now, called by a later call that passes no callback: no call waits for the exception.
+    s.storeCallback(() => {
+      throw new Error('stored');
+    });
+    t.is(s.callStored(5), 0, 'Rust gets the result type\'s zero');
     s.storeCallback(registered);
     t.is(s.callStored(5), 0);
-    t.is((registered.errors[0] as Error).message, 'kept');
+    t.deepEqual(unhandled.map((e) => (e as Error).message), ['stored', 'registered']);
+    // Called during a call that takes callbacks: that call rethrows it once Rust returned.
+    t.throws(() => s.apply(registered), { message: 'registered' });
+    t.is(unhandled.length, 2);
+    // A callback's own call into Rust rethrows into the callback, which may catch it.
+    const nested = m['callback']((x: number) => {
+      try {
+        return m['callback'](() => {
+          throw new Error('inner');
+        }, x);
+      } catch (e) {
+        return (e as Error).message === 'inner' ? 42 : 0;
+      }
+    }, 1);
+    t.is(nested, 42);
   } finally {
     s.dispose();
     registered.dispose();
+    m['onUnhandledCallbackError'](previous);
   }
+});
+
+/**
+ * Run in a child process with `--expose-gc`: a plain function Rust keeps must stay callable after
+ * garbage collections (a koffi transient callback would be freed memory by then), each site must
+ * hold one registration however many functions pass through it, and services disposed or dropped
+ * must release theirs (koffi has 8192 slots in all). With no handler set, an exception nobody waits
+ * for becomes an uncaught exception, as in any other Node callback.
+ */
+const sitesScript = `
+const m = await import(process.argv[2]);
+const koffi = (await import(process.argv[3])).default;
+const out = {};
+process.on('uncaughtException', (e) => { out.uncaught = e.message; });
+m.callback((x) => x, 0);
+const base = koffi.stats().callbacks;
+const s = m.ServiceBasic.newWith(1);
+s.storeCallback((x) => x * 3);
+for (let i = 0; i < 5; i++) { globalThis.gc(); m.callback((x) => x + i, 1); koffi.alloc('uint8_t', 1 << 16); }
+out.stored = s.callStored(14);
+for (let i = 0; i < 100; i++) s.storeCallback((x) => x + i);
+out.replaced = s.callStored(1);
+out.held = koffi.stats().callbacks - base;
+s.storeCallback(() => { throw new Error('nobody waits'); });
+out.fallback = s.callStored(1);
+await new Promise((resolve) => setTimeout(resolve, 10));
+s.dispose();
+for (let i = 0; i < 20; i++) { const x = m.ServiceBasic.newWith(i); x.storeCallback((v) => v + i); x.dispose(); }
+// Made in a function, so that no scope of this script keeps the last one reachable.
+const drop = (i) => { const x = m.ServiceBasic.newWith(i); x.storeCallback((v) => v + i); x.callStored(1); };
+for (let i = 0; i < 20; i++) drop(i);
+for (let round = 0; round < 100 && koffi.stats().callbacks > base; round++) {
+  globalThis.gc();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+}
+out.released = koffi.stats().callbacks - base;
+console.log(JSON.stringify(out));
+`;
+
+test('a plain function Rust keeps stays valid, one registration per site, released with its service', async (t) => {
+  if (!requireTools(t, 'cargo')) return;
+  const g = await generateTypeScriptModule();
+  const script = join(g.dir, 'sites-check.mjs');
+  writeFileSync(script, sitesScript);
+  const run = await execa(process.execPath, ['--expose-gc', script, pathToFileURL(g.compiled).href, import.meta.resolve('koffi')], {
+    env: { REFERENCE_LIBRARY_PATH: g.libraryDir },
+    reject: false,
+    all: true,
+  });
+  t.is(run.exitCode, 0, run.all);
+  t.deepEqual(JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}'), { stored: 42, replaced: 100, held: 1, fallback: 0, uncaught: 'nobody waits', released: 0 });
 });

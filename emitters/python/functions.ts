@@ -5,7 +5,7 @@
  * others are typed wrappers around `_c_<name>`.
  */
 import type { IrFunction, IrModule } from '../../compiler/ir.js';
-import { type CallPlan, inlineCallbackName, planCall } from './calls.js';
+import { type CallPlan, inlineCallbackName } from './calls.js';
 import { docstring, pyString, snakeName } from './names.js';
 import type { PyTypes } from './types.js';
 

@@ -6,8 +6,8 @@
  */
 import type { FnPointer } from './types.js';
 import type { TypeRef } from '../../compiler/ir.js';
-import { arrow, block, call, cast, cond, eq, id, member, ne, newExpr, num, obj, param, ret, t, tRef } from './ast.js';
-import { exceptionName, moduleNames, paramNames, typeName, unshadowed } from './names.js';
+import { arrow, call, cast, cond, eq, id, member, ne, newExpr, num, obj, param, t, tRef } from './ast.js';
+import { exceptionName, moduleNames, paramNames, typeName } from './names.js';
 import type { TsTypes } from './types.js';
 
 export class Converter {
@@ -25,13 +25,8 @@ export class Converter {
     return !['bigint', 'boolPattern', 'slice', 'option', 'callback'].includes(s.kind) && !(s.kind === 'enum' && s.error);
   }
 
-  /** True when passing a value of this type needs an exception slot (a transient callback). */
-  needsGuard(ref: TypeRef): boolean {
-    return this.types.shape(ref).kind === 'callback';
-  }
-
-  /** The raw argument for idiomatic value `value`; `guard` names the call's exception slot. */
-  argument(ref: TypeRef, value: t.Expression, guard: string): t.Expression {
+  /** The raw argument for idiomatic value `value` (a callback parameter's comes from its site: functions.ts). */
+  argument(ref: TypeRef, value: t.Expression): t.Expression {
     const s = this.types.shape(ref);
     switch (s.kind) {
       case 'boolPattern':
@@ -43,13 +38,11 @@ export class Converter {
         return cond(
           eq(value, id('undefined')),
           cast(obj({ is_some: num(0) }), tRef(typeName(s.decl.name))),
-          cast(obj({ t: this.argument(s.value, value, guard), is_some: num(1) }), tRef(typeName(s.decl.name))),
+          cast(obj({ t: this.argument(s.value, value), is_some: num(1) }), tRef(typeName(s.decl.name))),
         );
-      case 'callback': {
-        const transient = this.transient(s.fn, value, guard);
-        const registered = s.name ? cond(t.binaryExpression('instanceof', value, id(moduleNames.registered)), member(value, 'address'), transient) : transient;
-        return s.fn.nullable ? cond(eq(value, t.nullLiteral()), t.nullLiteral(), registered) : registered;
-      }
+      case 'callback':
+        // Only within another value (a parameter's callback goes through its site): Rust gets a registered one's pointer.
+        return cond(t.binaryExpression('instanceof', value, id(moduleNames.registered)), member(value, 'address'), value);
       default:
         return value;
     }
@@ -92,34 +85,6 @@ export class Converter {
   }
 
   /**
-   * A transient callback for one call: exact arity (no rest arguments on the hot path), arguments
-   * made idiomatic, and an exception caught into `guard` (the call's `{ error }` slot, rethrown by
-   * the wrapper once Rust returned) while Rust gets the result type's zero.
-   */
-  private transient(sig: FnPointer, fn: t.Expression, guard: string): t.Expression {
-    const params = sig.signature.params;
-    // The arrow's parameters must not shadow the function they call.
-    const callee = fn.type === 'Identifier' ? fn.name : '';
-    const names = paramNames(params.map((p) => p.name)).map((n) => unshadowed(n, callee));
-    const args = params.map((p, i) => this.callbackArgument(p.type, id(names[i] ?? `arg${i}`)));
-    const body = this.argument(sig.signature.returns, call(fn, ...args), guard);
-    const caught = t.catchClause(
-      id('error'),
-      block(
-        t.expressionStatement(t.assignmentExpression('??=', id(guard), t.objectExpression([t.objectProperty(id('error'), id('error'), false, true)]))),
-        ret(this.fallback(sig.signature.returns)),
-      ),
-    );
-    const isVoid = this.types.shape(sig.signature.returns).kind === 'void';
-    const tryBlock = isVoid ? block(t.expressionStatement(body)) : block(ret(body));
-    return arrow(
-      params.map((p, i) => param(names[i] ?? `arg${i}`, this.types.raw(p.type, 'out'))),
-      block(t.tryStatement(tryBlock, caught)),
-      this.types.raw(sig.signature.returns, 'in'),
-    );
-  }
-
-  /**
    * The raw function koffi calls for idiomatic callback `fn`: arguments made idiomatic (slices as
    * zero-copy views, valid during the call), the result made raw. `fn` itself when nothing changes.
    */
@@ -130,7 +95,7 @@ export class Converter {
     if (unchanged) return typed;
     const names = paramNames(params.map((p) => p.name));
     const args = params.map((p, i) => this.callbackArgument(p.type, id(names[i] ?? `arg${i}`)));
-    const body = this.argument(sig.signature.returns, call(fn, ...args), 'undefined');
+    const body = this.argument(sig.signature.returns, call(fn, ...args));
     return arrow(
       params.map((p, i) => param(names[i] ?? `arg${i}`, this.types.raw(p.type, 'out'))),
       body,

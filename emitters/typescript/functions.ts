@@ -5,12 +5,20 @@
  * exactly what a hand-written koffi call costs.
  */
 import type { IrFunction, IrParam, TypeRef } from '../../compiler/ir.js';
-import { call, constDecl, exported, functionDecl, id, jsdoc, member, param, ret, t, tVoid } from './ast.js';
+import { arrow, call, constDecl, exported, functionDecl, id, jsdoc, member, obj, param, ret, t, tVoid } from './ast.js';
+import { newSite, registerFor } from './callbacks.js';
 import type { Converter } from './convert.js';
 import { functionName, moduleNames, paramNames } from './names.js';
 import type { TsTypes } from './types.js';
 
-/** The statements of a wrapper body: convert, call `callee`, check, convert back. */
+/** Where a callback parameter's site is: `callbackSites.<symbol>.<param>`, or a service instance's. */
+export type SiteOf = (paramIndex: number) => t.Expression;
+
+/**
+ * The statements of a wrapper body: convert, call `callee`, check, convert back. A callback
+ * parameter's pointer comes from its site (callbacks.ts), whose `run` wraps the raw call and
+ * rethrows what the callback threw once Rust returned.
+ */
 export function wrapperBody(
   types: TsTypes,
   convert: Converter,
@@ -19,30 +27,44 @@ export function wrapperBody(
   params: readonly IrParam[],
   names: readonly string[],
   returns: TypeRef,
+  siteOf: SiteOf,
 ): t.Statement[] {
-  const guarded = params.some((p) => convert.needsGuard(p.type));
-  const guard = 'thrown';
-  const args = params.map((p, i) => convert.argument(p.type, id(names[i] ?? `arg${i}`), guard));
-  const raw = call(callee, ...leading, ...args);
-  const body: t.Statement[] = [];
-  // `undefined as …`: TypeScript would otherwise narrow the slot to `undefined` for good, not
-  // seeing the callbacks that fill it.
-  const slot = t.tsUnionType([t.tsTypeLiteral([t.tsPropertySignature(id('error'), t.tsTypeAnnotation(t.tsUnknownKeyword()))]), t.tsUndefinedKeyword()]);
-  if (guarded) body.push(t.variableDeclaration('let', [t.variableDeclarator(id(guard), t.tsAsExpression(id('undefined'), slot))]));
+  const callbacks = params.flatMap((p, i) => (types.shape(p.type).kind === 'callback' ? [i] : []));
+  // The pointers' names, unique among the parameters' (paramNames dedups the whole list).
+  const pointerNames = paramNames([...names, ...callbacks.map((i) => `${names[i] ?? `arg${i}`}_pointer`)]).slice(names.length);
+  const pointerName = (i: number): string => pointerNames[callbacks.indexOf(i)] ?? `pointer${i}`;
+  const args = params.map((p, i) => {
+    if (!callbacks.includes(i)) return convert.argument(p.type, id(names[i] ?? `arg${i}`));
+    const shape = types.shape(p.type);
+    const nullable = shape.kind === 'callback' && shape.fn.nullable;
+    return nullable ? id(pointerName(i)) : t.tsNonNullExpression(id(pointerName(i)));
+  });
+  let raw: t.Expression = call(callee, ...leading, ...args);
+  for (const i of [...callbacks].reverse()) raw = call(member(siteOf(i), 'run'), id(names[i] ?? `arg${i}`), arrow([id(pointerName(i))], raw));
   const check = convert.check(returns, id('result'));
   const isVoid = types.shape(returns).kind === 'void';
-  if (!guarded && !check && !convert.resultReadsTwice(returns)) {
-    body.push(isVoid ? t.expressionStatement(raw) : ret(convert.result(returns, raw)));
-    return body;
-  }
-  if (isVoid) body.push(t.expressionStatement(raw));
-  else body.push(constDecl('result', raw));
-  // A callback's exception surfaces here, after Rust returned, never through Rust frames.
-  if (guarded) body.push(t.ifStatement(t.binaryExpression('!==', id(guard), id('undefined')), t.throwStatement(t.memberExpression(id(guard), id('error')))));
+  if (!check && !convert.resultReadsTwice(returns)) return [isVoid ? t.expressionStatement(raw) : ret(convert.result(returns, raw))];
+  const body: t.Statement[] = [isVoid ? t.expressionStatement(raw) : constDecl('result', raw)];
   if (check) body.push(check);
   else if (!isVoid) body.push(ret(convert.result(returns, id('result'))));
   return body;
 }
+
+/** The module's sites of the free functions' callback parameters: `callbackSites.<symbol>.<param>`. */
+export function functionSites(functions: readonly IrFunction[], types: TsTypes, convert: Converter): t.Statement[] {
+  const entries = functions.flatMap((f) => {
+    const names = paramNames(f.signature.params.map((p) => p.name));
+    const sites = f.signature.params.flatMap((p, i) => {
+      const s = types.shape(p.type);
+      return s.kind === 'callback' ? [[names[i] ?? `arg${i}`, newSite(registerFor(types, convert, s.name, s.fn))] as const] : [];
+    });
+    return sites.length > 0 ? [[f.name, obj(Object.fromEntries(sites))] as const] : [];
+  });
+  if (entries.length === 0) return [];
+  return [jsdoc(constDecl(moduleNames.callbackSites, obj(Object.fromEntries(entries))), ['The callback parameters of the free functions: one registered callback each (see `CallbackSite`).'])];
+}
+
+const siteOfFunction = (f: IrFunction, names: readonly string[]): SiteOf => (i) => member(member(id(moduleNames.callbackSites), f.name), names[i] ?? `arg${i}`);
 
 /** The idiomatic return type: `void` for an error code (it throws instead). */
 export function idiomaticReturn(types: TsTypes, returns: TypeRef): t.TSType {
@@ -62,7 +84,7 @@ export function functionWrappers(functions: readonly IrFunction[], types: TsType
     }
     const names = paramNames(sig.params.map((p) => p.name));
     const params = sig.params.map((p, i) => param(names[i] ?? `arg${i}`, types.idiomatic(p.type, 'in')));
-    const body = wrapperBody(types, convert, rawFn, [], sig.params, names, sig.returns);
+    const body = wrapperBody(types, convert, rawFn, [], sig.params, names, sig.returns, siteOfFunction(f, names));
     out.push(jsdoc(exported(functionDecl(name, params, idiomaticReturn(types, sig.returns), body)), f.docs));
   }
   return out;

@@ -3,9 +3,10 @@
  * exception classes, `RegisteredCallback`, slice views and copies, and the `Service` base class.
  */
 import {
-  arrow, assign, big, block, call, cast, constDecl, eq, exported, functionDecl, id, jsdoc, lineComment, member, ne, newExpr, num, param, path, ret, str, t,
-  tArray, tBigint, tBoolean, tFunction, tNull, tNumber, tRef, tString, tUnion, tUnknown, tVoid, throwNew,
+  arrow, assign, big, block, call, cast, constDecl, eq, exported, functionDecl, id, jsdoc, lineComment, member, ne, newExpr, num, obj, param, path, ret, str, t,
+  tArray, tBigint, tBoolean, tFunction, tNumber, tRef, tString, tUnion, tUnknown, tVoid, throwNew,
 } from './ast.js';
+import { callbackHelpers } from './callbacks.js';
 import { moduleNames as m } from './names.js';
 
 /** The error enum's exception: `code` is the enum value, `name` the variant's. */
@@ -28,90 +29,14 @@ export function exceptionClass(name: string, enumName: string, docs: readonly st
 
 /** Helpers of the idiomatic layer. */
 export function helpers(): t.Statement[] {
-  return [...callbackHelpers(), ...sliceHelpers(), ...serviceBase()];
+  return [disposeSymbol(), ...callbackHelpers(), ...sliceHelpers(), ...serviceBase()];
 }
 
-function callbackHelpers(): t.Statement[] {
-  // export class RegisteredCallback<F> { readonly pointer; readonly errors: unknown[] = []; … }
-  const pointer = t.classPrivateProperty(t.privateName(id('pointer')));
-  (pointer as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tUnion(tBigint(), tNull()));
-  const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(id(name)));
-  const pointerGetter = t.classMethod('get', id('pointer'), [], block(ret(self('pointer'))));
-  pointerGetter.returnType = t.tsTypeAnnotation(tUnion(tBigint(), tNull()));
-  // What a call passes to Rust: never null, since Rust would call through it.
-  const addressGetter = t.classMethod(
-    'get',
-    id('address'),
-    [],
-    block(
-      constDecl('pointer', self('pointer')),
-      t.ifStatement(eq(id('pointer'), t.nullLiteral()), throwNew('Error', str('the callback was disposed'))),
-      ret(id('pointer')),
-    ),
-  );
-  addressGetter.returnType = t.tsTypeAnnotation(tBigint());
-  const fnProp = t.classProperty(id('fn'), null, t.tsTypeAnnotation(tRef('F')));
-  fnProp.readonly = true;
-  const errors = t.classProperty(id('errors'), t.arrayExpression([]), t.tsTypeAnnotation(tArray(tUnknown())));
-  errors.readonly = true;
-  const regCtor = t.classMethod(
-    'constructor',
-    id('constructor'),
-    [param('fn', tRef('F')), param('type', tRef(m.typeObject)), param('adapted', tFunction([restParam('args', tArray(t.tsNeverKeyword()))], tUnknown())), param('fallback', tUnknown())],
-    block(
-      assign(member(t.thisExpression(), 'fn'), id('fn')),
-      constDecl('errors', member(t.thisExpression(), 'errors')),
-      lineComment(
-        assign(
-          self('pointer'),
-          call(
-            'koffi.register',
-            arrow(
-              [restParam('args', tArray(t.tsNeverKeyword()))],
-              block(
-                t.tryStatement(
-                  block(ret(call(id('adapted'), t.spreadElement(id('args'))))),
-                  t.catchClause(id('e'), block(t.expressionStatement(call(member(id('errors'), 'push'), id('e'))), ret(id('fallback')))),
-                ),
-              ),
-            ),
-            call('koffi.pointer', id('type')),
-          ),
-        ),
-        'Rust may call it on any thread, at any time: an exception is kept in `errors`, never thrown into Rust.',
-      ),
-    ),
-  );
-  const dispose = t.classMethod(
-    'method',
-    id('dispose'),
-    [],
-    block(t.ifStatement(ne(self('pointer'), t.nullLiteral()), block(t.expressionStatement(call('koffi.unregister', self('pointer'))), assign(self('pointer'), t.nullLiteral())))),
-  );
-  dispose.returnType = t.tsTypeAnnotation(tVoid());
-  const disposeSym = t.classMethod('method', id(m.disposeSymbol), [], block(t.expressionStatement(call(member(t.thisExpression(), 'dispose')))), true);
-  disposeSym.returnType = t.tsTypeAnnotation(tVoid());
-  const registered = t.classDeclaration(id(m.registered), null, t.classBody([pointer, fnProp, errors, regCtor, jsdoc(pointerGetter, ['The registered function pointer; null once disposed.']), jsdoc(addressGetter, ['The function pointer for a call; throws once disposed.']), jsdoc(dispose, ['Releases the slot; Rust must not call the callback afterwards.']), disposeSym]));
-  registered.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'F')]);
-  registered.implements = [t.tsExpressionWithTypeArguments(id('Disposable'))];
-
-  return [
-    jsdoc(constDecl(m.disposeSymbol, t.logicalExpression('??', path('Symbol.dispose'), cast(call('Symbol.for', str('nodejs.dispose')), t.tsTypeQuery(t.tsQualifiedName(id('Symbol'), id('dispose'))))), t.tsTypeQuery(t.tsQualifiedName(id('Symbol'), id('dispose')))), [
-      '`Symbol.dispose`, or Node\'s own symbol where the runtime predates it.',
-    ]),
-    jsdoc(exported(registered), [
-      'A JS function made callable from Rust at any time (`koffi.register`): pass it where Rust keeps',
-      'a callback after the call returns (a stored callback, one called from a thread Rust spawned),',
-      'keep it alive as long as Rust may call it, then `dispose()` it. koffi queues a call from another',
-      'thread to the JS thread, so that thread must not block waiting for it.',
-    ]),
-  ];
-}
-
-function restParam(name: string, type: t.TSType): t.RestElement {
-  const r = t.restElement(id(name));
-  r.typeAnnotation = t.tsTypeAnnotation(type);
-  return r;
+/** `Symbol.dispose`, which the classes implement. */
+function disposeSymbol(): t.Statement {
+  return jsdoc(constDecl(m.disposeSymbol, t.logicalExpression('??', path('Symbol.dispose'), cast(call('Symbol.for', str('nodejs.dispose')), t.tsTypeQuery(t.tsQualifiedName(id('Symbol'), id('dispose'))))), t.tsTypeQuery(t.tsQualifiedName(id('Symbol'), id('dispose')))), [
+    '`Symbol.dispose`, or Node\'s own symbol where the runtime predates it.',
+  ]);
 }
 
 function sliceHelpers(): t.Statement[] {
@@ -146,12 +71,16 @@ function sliceHelpers(): t.Statement[] {
 const prop = (name: string, type: t.TSType): t.TSPropertySignature => t.tsPropertySignature(id(name), t.tsTypeAnnotation(type));
 
 function serviceBase(): t.Statement[] {
-  const held = t.tsTypeLiteral([prop('cell', tRef('BigUint64Array')), prop('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown()))]);
+  const sitesType = (): t.TSType => tArray(t.tsTypeLiteral([t.tsMethodSignature(id('dispose'), null, [], t.tsTypeAnnotation(tVoid()))]));
+  const held = t.tsTypeLiteral([prop('cell', tRef('BigUint64Array')), prop('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), prop('sites', sitesType())]);
+  // Callback sites are released after the destructor ran: Rust may call them until then.
+  const releaseSites = (sites: t.Expression): t.Statement =>
+    t.forOfStatement(t.variableDeclaration('const', [t.variableDeclarator(id('site'))]), sites, t.expressionStatement(call(member(id('site'), 'dispose'))));
   const registry = constDecl(
     'serviceFinalizer',
     newExpr(
       'FinalizationRegistry',
-      arrow([param('held', held)], block(t.ifStatement(ne(t.memberExpression(path('held.cell'), num(0), true), big(0n)), t.expressionStatement(call(path('held.destroy'), path('held.cell')))))),
+      arrow([param('held', held)], block(t.ifStatement(ne(t.memberExpression(path('held.cell'), num(0), true), big(0n)), t.expressionStatement(call(path('held.destroy'), path('held.cell')))), releaseSites(path('held.sites')))),
     ),
   );
   (registry.declarations[0]?.init as t.NewExpression).typeParameters = t.tsTypeParameterInstantiation([held]);
@@ -165,17 +94,20 @@ function serviceBase(): t.Statement[] {
   (handleField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tRef(m.pointer));
   const keepField = t.classPrivateProperty(t.privateName(id('keep')));
   (keepField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tArray(tUnknown()));
+  const sitesField = t.classPrivateProperty(t.privateName(id('sites')));
+  (sitesField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(sitesType());
   const ctor = t.classMethod(
     'constructor',
     id('constructor'),
-    [param('cell', tRef('BigUint64Array')), param('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), param('keep', tArray(tUnknown()))],
+    [param('cell', tRef('BigUint64Array')), param('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), param('keep', tArray(tUnknown())), param('sites', sitesType())],
     block(
       assign(self('cell'), id('cell')),
       assign(self('handle'), t.logicalExpression('??', t.memberExpression(id('cell'), num(0), true), big(0n))),
       assign(self('destroy'), id('destroy')),
       assign(self('keep'), id('keep')),
+      assign(self('sites'), id('sites')),
       lineComment(
-        t.expressionStatement(call('serviceFinalizer.register', t.thisExpression(), t.objectExpression([t.objectProperty(id('cell'), id('cell')), t.objectProperty(id('destroy'), id('destroy'))]), t.thisExpression())),
+        t.expressionStatement(call('serviceFinalizer.register', t.thisExpression(), obj({ cell: id('cell'), destroy: id('destroy'), sites: id('sites') }), t.thisExpression())),
         'The held value holds the cell, not the instance, so the instance can be collected.',
       ),
     ),
@@ -205,8 +137,19 @@ function serviceBase(): t.Statement[] {
       t.expressionStatement(call('serviceFinalizer.unregister', t.thisExpression())),
       lineComment(t.expressionStatement(call(self('destroy'), self('cell'))), 'Rust nulls the cell: a second dispose, or the finalizer, finds nothing to free.'),
       assign(self('keep'), t.arrayExpression([])),
+      releaseSites(self('sites')),
     ),
   );
+  // A method's callback parameter: a site of this instance, released with it.
+  const siteMethod = t.classMethod(
+    'method',
+    id('callbackSite'),
+    [param('register', tFunction([param('fn', tRef('F'))], tRef(m.registered, tRef('F'))))],
+    block(constDecl('site', newExpr(m.callbackSite, id('register'))), t.expressionStatement(call(member(self('sites'), 'push'), id('site'))), ret(id('site'))),
+  );
+  siteMethod.accessibility = 'protected';
+  siteMethod.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'F')]);
+  siteMethod.returnType = t.tsTypeAnnotation(tRef(m.callbackSite, tRef('F')));
   dispose.returnType = t.tsTypeAnnotation(tVoid());
   const disposeSym = t.classMethod('method', id(m.disposeSymbol), [], block(t.expressionStatement(call(member(t.thisExpression(), 'dispose')))), true);
   disposeSym.returnType = t.tsTypeAnnotation(tVoid());
@@ -218,11 +161,13 @@ function serviceBase(): t.Statement[] {
       handleField,
       destroyField,
       keepField,
+      sitesField,
       ctor,
       jsdoc(handleGetter, ['The Rust value; throws once disposed (Rust would get null).']),
       jsdoc(disposedGetter, ['True once `dispose()` ran.']),
       jsdoc(dispose, ['Destroys the Rust value; later calls do nothing.']),
       disposeSym,
+      jsdoc(siteMethod, ['The callback slot of one of this instance\'s method parameters.']),
     ]),
   );
   base.abstract = true;

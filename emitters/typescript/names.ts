@@ -31,6 +31,12 @@ export const moduleNames = {
   libraryFile: 'libraryFile',
   loadLibrary: 'loadLibrary',
   registered: 'RegisteredCallback',
+  callbackSite: 'CallbackSite',
+  callbackSites: 'callbackSites',
+  callbackCalls: 'callbackCalls',
+  captureCallbackError: 'captureCallbackError',
+  unhandledCallbackError: 'unhandledCallbackError',
+  onUnhandledCallbackError: 'onUnhandledCallbackError',
   register: 'registerCallback',
   pointer: 'Pointer',
   disposeSymbol: 'disposeSymbol',
@@ -77,7 +83,7 @@ export const typeName = (name: string): string => safeName(name);
 export const exceptionName = (enumName: string): string => safeName(`${enumName}Exception`);
 
 /** Locals the wrappers declare next to their parameters (functions.ts, services.ts). */
-const wrapperLocals = new Set(['result', 'thrown', 'cell', 'out']);
+const wrapperLocals = new Set(['result', 'cell', 'out']);
 
 /** Parameter names: camelCase, escaped (also against the wrappers' locals), `_` and duplicates made unique. */
 export function paramNames(names: readonly string[]): string[] {
@@ -106,9 +112,6 @@ export const inlineProtoName = (index: number): string => `InlineCallback${index
 
 /** The typed-array copy of a constructor's slice parameter, which the service keeps alive. */
 export const keptName = (param: string): string => `${param}Kept`;
-
-/** A callback adapter's parameter, renamed when it would shadow the function the adapter calls. */
-export const unshadowed = (name: string, callee: string): string => (name === callee ? `${name}_` : name);
 
 /** The environment variable that overrides the library's location: `REFERENCE_LIBRARY_PATH`. */
 export const libraryEnvName = (libraryName: string): string => `${libraryName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_LIBRARY_PATH`;

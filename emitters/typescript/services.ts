@@ -5,11 +5,15 @@
  * in a one-element `BigUint64Array` that Rust's destructor nulls, so nothing is destroyed twice.
  */
 import type { IrFunction, IrModule, IrService, TypeRef } from '../../compiler/ir.js';
-import { arrow, call, cast, constDecl, id, index, jsdoc, member, newExpr, num, param, ret, t, tRef, tArray, tUnknown } from './ast.js';
+import { arrow, block, call, cast, constDecl, id, index, jsdoc, member, newExpr, num, param, ret, t, tRef, tArray, tUnknown, tVoid } from './ast.js';
 import type { Converter } from './convert.js';
-import { idiomaticReturn, wrapperBody } from './functions.js';
+import { newSite, registerFor } from './callbacks.js';
+import { idiomaticReturn, wrapperBody, type SiteOf } from './functions.js';
 import { exceptionName, keptName, memberName, moduleNames, paramNames, typeName } from './names.js';
 import type { TsTypes } from './types.js';
+
+/** What the instance releases after its destructor ran: its callback sites. */
+const disposables = (): t.TSType => tArray(t.tsTypeLiteral([t.tsMethodSignature(id('dispose'), null, [], t.tsTypeAnnotation(tVoid()))]));
 
 export function serviceClasses(ir: IrModule, functions: ReadonlyMap<string, IrFunction>, types: TsTypes, convert: Converter): t.Statement[] {
   return ir.services.flatMap((s) => {
@@ -22,15 +26,16 @@ export function serviceClasses(ir: IrModule, functions: ReadonlyMap<string, IrFu
 function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<string, IrFunction>, types: TsTypes, convert: Converter): t.Statement {
   const name = typeName(s.name);
   const members: t.ClassBody['body'] = [];
+  const siteFields: t.ClassPrivateProperty[] = [];
 
   // private constructor(cell, keep): only the factories make instances.
   const ctor = t.classMethod(
     'constructor',
     id('constructor'),
-    [param('cell', tRef('BigUint64Array')), param('keep', tArray(tUnknown()))],
+    [param('cell', tRef('BigUint64Array')), param('keep', tArray(tUnknown())), param('sites', disposables())],
     t.blockStatement([
       t.expressionStatement(
-        call(t.super(), id('cell'), arrow([param('handle', tRef('BigUint64Array'))], call(member(id(moduleNames.raw), s.destructor), id('handle'))), id('keep')),
+        call(t.super(), id('cell'), arrow([param('handle', tRef('BigUint64Array'))], call(member(id(moduleNames.raw), s.destructor), id('handle'))), id('keep'), id('sites')),
       ),
     ]),
   );
@@ -58,9 +63,20 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
         keep.push(id(keptName(n)));
       }
     });
-    const callBody = wrapperBody(types, convert, member(id(moduleNames.raw), c.function), [id('cell')], params, names, fn.signature.returns);
-    // wrapperBody ends with the error check; the instance is made after it.
-    body.push(...callBody, ret(newExpr(name, id('cell'), t.arrayExpression(keep))));
+    // A callback the constructor takes gets a site the instance owns from then on.
+    const callbacks = params.flatMap((p, i) => (types.shape(p.type).kind === 'callback' ? [i] : []));
+    const siteNames = paramNames([...declared, ...callbacks.map((i) => `${declared[i] ?? `arg${i}`}_site`)]).slice(declared.length);
+    const sites = new Map(callbacks.map((i, k) => [i, siteNames[k] ?? `site${i}`]));
+    for (const [i, site] of sites) {
+      const shape = types.shape(params[i]?.type ?? { kind: 'primitive', name: 'void' });
+      if (shape.kind === 'callback') body.push(constDecl(site, newSite(registerFor(types, convert, shape.name, shape.fn))));
+    }
+    const siteOf: SiteOf = (i) => id(sites.get(i) ?? '');
+    const callBody = wrapperBody(types, convert, member(id(moduleNames.raw), c.function), [id('cell')], params, names, fn.signature.returns, siteOf);
+    const siteIds = [...sites.values()].map((n) => id(n));
+    // wrapperBody ends with the error check; the instance is made after it. A failed constructor keeps no callback.
+    const release = t.catchClause(id('error'), block(...siteIds.map((n) => t.expressionStatement(call(member(n, 'dispose')))), t.throwStatement(id('error'))));
+    body.push(...(siteIds.length > 0 ? [t.tryStatement(block(...callBody), release)] : callBody), ret(newExpr(name, id('cell'), t.arrayExpression(keep), t.arrayExpression(siteIds))));
     const paramIds = params.map((p, i) => param(declared[i] ?? `arg${i}`, types.idiomatic(p.type, 'in')));
     const method = t.classMethod('method', id(memberName(c.name)), paramIds, t.blockStatement(body), false, true);
     method.returnType = t.tsTypeAnnotation(tRef(name));
@@ -75,6 +91,17 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
     const names = paramNames(params.map((p) => p.name));
     const handle = member(t.thisExpression(), 'handle');
     const callee = member(id(moduleNames.raw), m.function);
+    // A callback parameter's site: a private field per method parameter, owned by the instance.
+    const fields = new Map<number, string>();
+    params.forEach((p, i) => {
+      const shape = types.shape(p.type);
+      if (shape.kind !== 'callback') return;
+      const field = `${memberName(m.name)}_${names[i] ?? `arg${i}`}`;
+      fields.set(i, field);
+      const register = registerFor(types, convert, shape.name, shape.fn);
+      siteFields.push(t.classPrivateProperty(t.privateName(id(field)), call(member(t.thisExpression(), 'callbackSite'), register)));
+    });
+    const siteOf: SiteOf = (i) => t.memberExpression(t.thisExpression(), t.privateName(id(fields.get(i) ?? '')));
     let body: t.Statement[];
     let returns: t.TSType;
     if (m.result === 'out') {
@@ -83,12 +110,12 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
       const typed = pointee ? types.typedArray(pointee) : undefined;
       // The value Rust writes: a one-element typed array for a number, an object koffi fills for a struct.
       const cell = typed ? newExpr(typed, num(1)) : cast(t.objectExpression([]), pointee ? types.raw(pointee, 'in') : tUnknown());
-      body = [constDecl('out', cell), ...wrapperBody(types, convert, callee, [handle], [...params, { name: 'out', type: outRef ?? { kind: 'primitive', name: 'void' } }], [...names, 'out'], sig.returns)];
+      body = [constDecl('out', cell), ...wrapperBody(types, convert, callee, [handle], [...params, { name: 'out', type: outRef ?? { kind: 'primitive', name: 'void' } }], [...names, 'out'], sig.returns, siteOf)];
       const value = typed ? index(id('out'), num(0)) : id('out');
       body.push(ret(pointee ? convert.result(pointee, cast(value, types.raw(pointee, 'out'))) : value));
       returns = pointee ? types.idiomatic(pointee, 'out') : tUnknown();
     } else {
-      body = wrapperBody(types, convert, callee, [handle], params, names, sig.returns);
+      body = wrapperBody(types, convert, callee, [handle], params, names, sig.returns, siteOf);
       returns = idiomaticReturn(types, sig.returns);
     }
     const method = t.classMethod('method', id(memberName(m.name)), params.map((p, i) => param(names[i] ?? `arg${i}`, types.idiomatic(p.type, 'in'))), t.blockStatement(body));
@@ -97,6 +124,6 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
     members.push(jsdoc(method, [...fn.docs, ...(fn.docs.length > 0 && throwsDoc.length > 0 ? [''] : []), ...throwsDoc]));
   }
 
-  const cls = t.classDeclaration(id(name), id(moduleNames.serviceBase), t.classBody(members));
+  const cls = t.classDeclaration(id(name), id(moduleNames.serviceBase), t.classBody([...siteFields, ...members]));
   return jsdoc(t.exportNamedDeclaration(cls, []), s.docs);
 }
