@@ -29,7 +29,7 @@ test('python3: the generated module has the IR layouts and calls the library', a
     all: true,
   });
   t.is(run.exitCode, 0, run.all);
-  t.regex(run.all ?? "", /Ran 13 tests[\s\S]*OK/);
+  t.regex(run.all ?? "", /Ran 16 tests[\s\S]*OK/);
 });
 
 test('pyright (strict, Python 3.9) reports nothing on the generated module', async (t) => {

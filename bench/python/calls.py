@@ -144,6 +144,10 @@ cases = {
         lambda f=g.callback: f(lambda x: x, 0),
         lambda f=h["callback"]: f(U8ToU8(lambda x: x), 0),
     ),
+    "callback(lambda x: x, 0), a new lambda each call, hand code re-raises too": (
+        lambda f=g.callback: f(lambda x: x, 0),
+        lambda f=h["callback"]: hand_callback(f, lambda x: x, 0),
+    ),
     "pattern_ffi_slice_delegate(zero), the same function each call": (
         lambda f=g.pattern_ffi_slice_delegate: f(zero),
         lambda f=h["pattern_ffi_slice_delegate"]: f(SliceToU8(zero)),

@@ -29,6 +29,8 @@ export interface CallPlan {
   readonly rawArgtypes: readonly string[];
   /** True when the binding alone is the idiomatic function (no wrapper frame). */
   readonly direct: boolean;
+  /** True when the body keeps something in `CallSite.keep` (a callback, or a kept slice). */
+  readonly keeps: boolean;
 }
 
 export interface CallSite {
@@ -70,6 +72,10 @@ interface ParamPlan {
   readonly after: readonly string[];
   readonly converts: boolean;
   readonly callback: boolean;
+  /** Kept in `CallSite.keep`. */
+  readonly kept: boolean;
+  /** A callback's: ends its call site's call (in a `finally`), naming what its callback raised. */
+  readonly release?: { readonly statement: string; readonly error: string };
 }
 
 function planParam(fn: IrFunction, index: number, py: PyTypes, site: CallSite): ParamPlan {
@@ -77,28 +83,24 @@ function planParam(fn: IrFunction, index: number, py: PyTypes, site: CallSite): 
   const name = snakeName(p.name === '_' ? `arg${index}` : p.name);
   const keepKey = JSON.stringify(`${fn.name}.${p.name}`);
   const t = p.type;
-  const plain = { param: `${name}: ${py.hint(t, 'param')}`, arg: name, before: [], after: [], converts: false, callback: false };
+  const plain = { param: `${name}: ${py.hint(t, 'param')}`, arg: name, before: [], after: [], converts: false, callback: false, kept: false };
   const callback = py.callback(t);
   if (callback) {
     const ctype = callback.alias ?? inlineCallbackName(fn, index);
-    const local = `_cb_${name}`;
-    const errors = `_errors_${name}`;
+    const siteName = `_site_${name}`;
+    const pointer = `_p_${name}`;
     return {
       param: `${name}: Optional[${py.callableHint(callback.signature)}]`,
-      arg: `${local}[1]`,
-      // The site (function, C pointer, errors) of the last call is reused when the same function
-      // comes again: no new C pointer per call. The previous call's marker is cleared first.
+      arg: pointer,
       before: [
-        `${local} = ${site.keep}.get(${keepKey})`,
-        `if ${local} is None or ${local}[0] is not ${name}:`,
-        `    ${local} = _callback(${site.keep}, ${keepKey}, ${ctype}, ${name}, ${callbackDefault(callback.signature, py)})`,
-        `${errors} = ${local}[2]`,
-        `${errors}.clear()`,
+        `${siteName} = ${site.keep}.get(${keepKey}) or _site(${site.keep}, ${keepKey}, ${ctype}, ${callbackDefault(callback.signature, py)})`,
+        `${pointer} = ${siteName}.enter(${name})`,
       ],
-      // The callback's exception is the cause of whatever the call returned: it is raised first.
-      after: [`if ${errors} and ${errors}[0] is not None:`, `    raise ${errors}[0]`, `${errors}.append(None)  # from now on, exceptions go to sys.excepthook`],
+      after: [],
+      release: { statement: `_e_${name} = ${siteName}.leave(${pointer})`, error: `_e_${name}` },
       converts: true,
       callback: true,
+      kept: true,
     };
   }
   const pattern = py.patternStruct(t) ?? (t.kind === 'pointer' && !t.mutable ? py.patternStruct(t.pointee) : undefined);
@@ -113,6 +115,7 @@ function planParam(fn: IrFunction, index: number, py: PyTypes, site: CallSite): 
       after: mutable ? [`if isinstance(${name}, list):`, `    ${name}[:] = ${local}[:]`] : [],
       converts: true,
       callback: false,
+      kept: site.keepSlices === true,
     };
   }
   if (pattern?.pattern.kind === 'option' && t.kind === 'named') return { ...plain, arg: `${pyName(pattern.name)}.of(${name})`, converts: true };
@@ -153,25 +156,34 @@ export function planCall(fn: IrFunction, py: PyTypes, site: CallSite): CallPlan 
   let converts = params.some((p) => p.converts) || error !== undefined;
   let returnHint: string;
   const body = [...before];
+  // Callback sites are released even when the call fails; then what a callback raised is raised,
+  // first: it is the cause of whatever the call returned.
+  const releases = params.flatMap((p) => (p.release ? [p.release] : []));
+  const calling = (statement: string): string[] =>
+    releases.length === 0
+      ? [statement]
+      : ['try:', `    ${statement}`, 'finally:', ...releases.map((r) => `    ${r.statement}`), ...releases.flatMap((r) => [`if ${r.error} is not None:`, `    raise ${r.error}`])];
   if (outPointee) {
     const value = outPointee.kind === 'primitive' || py.isString(outPointee) || py.isBool(outPointee) || py.plainEnum(outPointee) ? '_out.value' : '_out';
     const result = resultLines(value, outPointee, py);
     returnHint = py.hint(outPointee, 'result');
-    body.push(error ? `_code = ${call}` : call, ...after, ...errorCheck, ...result.lines);
+    body.push(...calling(error ? `_code = ${call}` : call), ...after, ...errorCheck, ...result.lines);
   } else if (error) {
     returnHint = 'None';
-    body.push(`_code = ${call}`, ...after, ...errorCheck);
+    body.push(...calling(`_code = ${call}`), ...after, ...errorCheck);
   } else if (isVoid) {
     returnHint = 'None';
-    body.push(call, ...after);
+    body.push(...calling(call), ...after);
   } else {
-    const result = resultLines(after.length > 0 ? '_r' : call, returns, py);
+    const bound = after.length > 0 || releases.length > 0;
+    const result = resultLines(bound ? '_r' : call, returns, py);
     converts ||= result.converts;
     returnHint = py.hint(returns, 'result');
-    body.push(...(after.length > 0 ? [`_r = ${call}`, ...after] : []), ...result.lines);
+    body.push(...(bound ? [...calling(`_r = ${call}`), ...after] : []), ...result.lines);
   }
   const direct = !converts && site.fixed.length === 0 && !site.out;
-  return { params: params.map((p) => p.param), body, returns: returnHint, binding: bindingOf(fn, py, rawArgtypes), rawArgtypes, direct };
+  const keeps = params.some((p) => p.kept);
+  return { params: params.map((p) => p.param), body, returns: returnHint, binding: bindingOf(fn, py, rawArgtypes), rawArgtypes, direct, keeps };
 }
 
 function bindingOf(fn: IrFunction, py: PyTypes, rawArgtypes: readonly string[]): Binding {

@@ -7,7 +7,7 @@ import { declaredLayout, layoutOfType, typeIndex, type IrConstant, type IrField,
 import type { EmitMeta } from '../emitter.js';
 import { planCall } from './calls.js';
 import { functionSection } from './functions.js';
-import { callbackGuard, keptCallbacks, optionBase, sliceBase, utf8Param } from './runtime.js';
+import { callSite, keptCallbacks, optionBase, sliceBase, utf8Param } from './runtime.js';
 import { docstring, pyName, pyString, snakeName } from './names.js';
 import { PyTypes } from './types.js';
 import { exceptionClasses, serviceClasses } from './services.js';
@@ -152,7 +152,7 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   const uses = (pattern: RegExp): boolean => [...section, ...services].some((l) => pattern.test(l));
   // The module's own `_kept`, not a service's `self._kept`.
   if (uses(/(^|[^.\w])_kept\b/)) body.push('', '', ...keptCallbacks);
-  if (uses(/\b_callback\(/)) body.push('', '', ...callbackGuard);
+  if (uses(/\b_site\(/)) body.push('', '', ...callSite);
   if (section.some((l) => l.includes('_Utf8'))) body.push('', '', ...utf8Param);
   if (ir.constants.length > 0) body.push('', '');
   for (const c of ir.constants) body.push(...docComment(c.docs), `${pyName(c.name)}: ${constantType(c)} = ${constantValue(c)}`);
@@ -217,6 +217,7 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
     ...(/\benum\./.test(text) ? ['import enum'] : []),
     'import os',
     'import sys',
+    ...(/\bthreading\./.test(text) ? ['import threading'] : []),
     ...(typing.length > 0 ? [`from typing import ${typing.join(', ')}`] : []),
     ...(buffers.length > 0 ? ['', 'if TYPE_CHECKING:', `    from _typeshed import ${buffers.join(', ')}`] : []),
     '',

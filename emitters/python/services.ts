@@ -48,7 +48,7 @@ export function serviceClasses(ir: IrModule, py: PyTypes, bound: ReadonlySet<str
       if (!fn || !bound.has(c.function)) continue;
       // What the call hands to Rust (slices, callbacks) lives as long as the new service.
       const plan = planCall(fn, py, { fixed: ['ctypes.byref(_handle)'], out: false, keep: '_keep', binding: bindingName(fn, false), keepSlices: true });
-      const keeps = plan.body.some((l) => l.startsWith('_keep['));
+      const keeps = plan.keeps;
       body.push(
         '',
         '    @classmethod',

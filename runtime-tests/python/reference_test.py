@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import threading
+import time
 import unittest
 from typing import Any, Callable, Dict, List
 
@@ -435,16 +436,55 @@ class Idioms(unittest.TestCase):
             sys.excepthook = saved
         self.assertEqual([type(e) for e in caught], [KeyError])
 
-    def test_the_same_function_reuses_its_c_pointer(self) -> None:
+    def test_every_function_at_a_site_goes_through_its_one_c_pointer(self) -> None:
         def triple(x: int) -> int:
             return x * 3
 
         self.assertEqual(r.pattern_callback_1(triple, 14), 42)
-        first = r._kept["pattern_callback_1.callback"][1]
+        site = r._kept["pattern_callback_1.callback"]
+        first = site.pointer
+        self.assertEqual(r.pattern_callback_1(lambda x: x + 1, 2), 3)
         self.assertEqual(r.pattern_callback_1(triple, 2), 6)
-        self.assertIs(r._kept["pattern_callback_1.callback"][1], first)
-        self.assertEqual(r.pattern_callback_1(lambda x: x, 2), 2)
-        self.assertIsNot(r._kept["pattern_callback_1.callback"][1], first)
+        self.assertIs(site.pointer, first)
+
+    def test_a_plain_function_rust_keeps_stays_callable_until_replaced(self) -> None:
+        with r.ServiceBasic.new_with(1) as service:
+            service.store_callback(lambda x: x * 3)
+            gc.collect()
+            self.assertEqual(r.pattern_callback_1(lambda x: x, 1), 1)  # another site in between
+            self.assertEqual(service.call_stored(14), 42)
+            service.store_callback(lambda x: x + 100)
+            gc.collect()
+            self.assertEqual(service.call_stored(1), 101)
+
+    def test_a_call_from_inside_a_callback_at_the_same_site_gets_its_own_pointer(self) -> None:
+        # The outer call holds the site: the inner one must not redirect the outer's callback.
+        def outer(x: int) -> int:
+            inner = r.pattern_callback_1(lambda y: y * 2, x)
+            with self.assertRaises(KeyError):
+                r.pattern_callback_1(lambda _: {}["missing"], x)
+            return inner + 1
+
+        self.assertEqual(r.pattern_callback_1(outer, 5), 11)
+        self.assertEqual(r.pattern_callback_1(outer, 6), 13)
+
+    def test_threads_calling_one_site_each_get_their_own_callback(self) -> None:
+        # The callback sleeps, so other threads run while one holds the site (ctypes and sleep
+        # release the GIL): their calls get pointers of their own, and each gets its own answer.
+        failures: List[str] = []
+
+        def run(offset: int) -> None:
+            for i in range(100):
+                got = r.pattern_callback_1(lambda x: (time.sleep(0.0001), x + offset)[1], i)
+                if got != i + offset:
+                    failures.append(f"thread {offset}: {got} for {i}")
+
+        threads = [threading.Thread(target=run, args=(k * 1000,)) for k in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(failures, [])
 
     def test_a_non_utf8_string_is_an_error_not_a_crash(self) -> None:
         with self.assertRaises(r.FFIErrorException) as caught:
