@@ -49,8 +49,8 @@ export const collectModules: Pass<CrateInput, CrateAst> = {
     const bag = new DiagnosticBag();
     const loaded = new Set<string>();
 
-    const load = (path: string) => {
-      const text = ctx.host.readFile(path);
+    /** `text`: the file's text when the caller already read it (looking for a module's file). */
+    const load = (path: string, text = ctx.host.readFile(path)) => {
       if (text === undefined) return undefined;
       const file = { path, absolutePath: path, text };
       ctx.sources.add(file);
@@ -93,7 +93,8 @@ export const collectModules: Pass<CrateInput, CrateAst> = {
         const candidates = explicit
           ? [normalize(inline.length > 0 ? join(dir, explicit) : join(dirname(file), explicit))]
           : [normalize(join(dir, `${item.name}.rs`)), normalize(join(dir, `${item.name}/mod.rs`))];
-        const found = candidates.find((c) => ctx.host.readFile(c) !== undefined);
+        let text: string | undefined;
+        const found = candidates.find((c) => (text = ctx.host.readFile(c)) !== undefined);
         if (!found) {
           bag.report('IC1101', `file not found for module \`${item.name}\``, item.span, {
             notes: [`looked for ${candidates.map((c) => `\`${c}\``).join(' and ')}`, `help: create the file, or remove \`mod ${item.name};\``],
@@ -104,7 +105,7 @@ export const collectModules: Pass<CrateInput, CrateAst> = {
           bag.report('IC1103', `module file \`${found}\` is loaded twice`, item.span);
           return item;
         }
-        const ast = load(found);
+        const ast = load(found, text);
         if (!ast) return item;
         const childIsModRs = found.endsWith('/mod.rs') || explicit !== undefined;
         return { ...item, file: found, innerAttrs: ast.innerAttrs, docs: [...item.docs, ...ast.docs], items: expand(ast.items, found, childIsModRs, []) };
