@@ -296,6 +296,19 @@ test("a callback's exception reaches JS: rethrown by the running call, else give
   }
 });
 
+test("a call from inside a site's callback leaves the outer call's callback in place", async (t) => {
+  if (!requireTools(t, 'cargo')) return;
+  const { module: m } = await importReference();
+  // pattern_callback_2 calls its callback twice: the second outer call must reach the outer function.
+  const outer: number[] = [];
+  const inner: number[] = [];
+  m['patternCallback2']((v: number) => {
+    outer.push(v);
+    if (outer.length === 1) m['patternCallback2']((w: number) => void inner.push(w), 1);
+  }, 5);
+  t.deepEqual({ outer, inner }, { outer: [5, 5], inner: [1, 1] });
+});
+
 /**
  * Run in a child process with `--expose-gc`: a plain function Rust keeps must stay callable after
  * garbage collections (a koffi transient callback would be freed memory by then), each site must

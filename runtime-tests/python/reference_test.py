@@ -467,6 +467,16 @@ class Idioms(unittest.TestCase):
 
         self.assertEqual(r.pattern_callback_1(outer, 5), 11)
         self.assertEqual(r.pattern_callback_1(outer, 6), 13)
+        # pattern_callback_2 calls its callback twice: the second outer call reaches the outer function.
+        calls: Dict[str, List[int]] = {"outer": [], "inner": []}
+
+        def outer_twice(v: int) -> None:
+            calls["outer"].append(v)
+            if len(calls["outer"]) == 1:
+                r.pattern_callback_2(lambda w: calls["inner"].append(w), 1)
+
+        r.pattern_callback_2(outer_twice, 5)
+        self.assertEqual(calls, {"outer": [5, 5], "inner": [1, 1]})
 
     def test_threads_calling_one_site_each_get_their_own_callback(self) -> None:
         # The callback sleeps, so other threads run while one holds the site (ctypes and sleep
