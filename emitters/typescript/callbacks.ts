@@ -13,14 +13,14 @@
  *   running (Rust called back later, or from its own thread) it goes to the handler set with
  *   `onUnhandledCallbackError`.
  */
-import type { IrModule } from '../../compiler/ir.js';
+import type { IrModule, IrParam } from '../../compiler/ir.js';
 import {
   arrow, assign, block, call, cast, constDecl, eq, exported, functionDecl, id, jsdoc, letDecl, lineComment, member, ne, newExpr, num, obj, param, ret, str, t,
   tArray, tBigint, tFunction, tNull, tRef, tUndefined, tUnion, tUnknown, tVoid, throwNew,
 } from './ast.js';
 import type { Converter } from './convert.js';
 import { moduleNames as m, registerName, typeName } from './names.js';
-import type { FnPointer, TsTypes } from './types.js';
+import type { FnPointer, Shape, TsTypes } from './types.js';
 
 const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(id(name)));
 
@@ -258,6 +258,17 @@ export function registerFor(types: TsTypes, convert: Converter, name: string | u
   if (name) return id(registerName(name));
   const type = types.idiomaticFunction(fn);
   return arrow([param('fn', type)], newExpr(m.registered, id('fn'), id(types.inlineProto(fn)), convert.adapter(fn, id('fn')), convert.fallback(fn.signature.returns)), tRef(m.registered, type));
+}
+
+/** A service's callback sites, as its base class holds them: `{ dispose(): void }[]`. */
+export const siteList = (): t.TSType => tArray(t.tsTypeLiteral([t.tsMethodSignature(id('dispose'), null, [], t.tsTypeAnnotation(tVoid()))]));
+
+/** The callback parameters among `params`: their indices and callback shapes. */
+export function callbackParams(types: TsTypes, params: readonly IrParam[]): { readonly index: number; readonly shape: Extract<Shape, { kind: 'callback' }> }[] {
+  return params.flatMap((p, index) => {
+    const shape = types.shape(p.type);
+    return shape.kind === 'callback' ? [{ index, shape }] : [];
+  });
 }
 
 /** `new CallbackSite(register)`. */

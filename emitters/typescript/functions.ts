@@ -6,7 +6,7 @@
  */
 import type { IrFunction, IrParam, TypeRef } from '../../compiler/ir.js';
 import { arrow, call, constDecl, exported, functionDecl, id, jsdoc, member, obj, param, ret, t, tVoid } from './ast.js';
-import { newSite, registerFor } from './callbacks.js';
+import { callbackParams, newSite, registerFor } from './callbacks.js';
 import type { Converter } from './convert.js';
 import { functionName, moduleNames, paramNames } from './names.js';
 import type { TsTypes } from './types.js';
@@ -29,18 +29,19 @@ export function wrapperBody(
   returns: TypeRef,
   siteOf: SiteOf,
 ): t.Statement[] {
-  const callbacks = params.flatMap((p, i) => (types.shape(p.type).kind === 'callback' ? [i] : []));
+  const callbacks = callbackParams(types, params);
   // The pointers' names, unique among the parameters' (paramNames dedups the whole list).
-  const pointerNames = paramNames([...names, ...callbacks.map((i) => `${names[i] ?? `arg${i}`}_pointer`)]).slice(names.length);
-  const pointerName = (i: number): string => pointerNames[callbacks.indexOf(i)] ?? `pointer${i}`;
+  const pointerNames = paramNames([...names, ...callbacks.map((c) => `${names[c.index] ?? `arg${c.index}`}_pointer`)]).slice(names.length);
+  const pointers = new Map(callbacks.map((c, k) => [c.index, { name: pointerNames[k] ?? `pointer${c.index}`, nullable: c.shape.fn.nullable }]));
   const args = params.map((p, i) => {
-    if (!callbacks.includes(i)) return convert.argument(p.type, id(names[i] ?? `arg${i}`));
-    const shape = types.shape(p.type);
-    const nullable = shape.kind === 'callback' && shape.fn.nullable;
-    return nullable ? id(pointerName(i)) : t.tsNonNullExpression(id(pointerName(i)));
+    const pointer = pointers.get(i);
+    if (!pointer) return convert.argument(p.type, id(names[i] ?? `arg${i}`));
+    return pointer.nullable ? id(pointer.name) : t.tsNonNullExpression(id(pointer.name));
   });
   let raw: t.Expression = call(callee, ...leading, ...args);
-  for (const i of [...callbacks].reverse()) raw = call(member(siteOf(i), 'run'), id(names[i] ?? `arg${i}`), arrow([id(pointerName(i))], raw));
+  for (const { index } of [...callbacks].reverse()) {
+    raw = call(member(siteOf(index), 'run'), id(names[index] ?? `arg${index}`), arrow([id(pointers.get(index)?.name ?? '')], raw));
+  }
   const check = convert.check(returns, id('result'));
   const isVoid = types.shape(returns).kind === 'void';
   if (!check && !convert.resultReadsTwice(returns)) return [isVoid ? t.expressionStatement(raw) : ret(convert.result(returns, raw))];
@@ -54,10 +55,7 @@ export function wrapperBody(
 export function functionSites(functions: readonly IrFunction[], types: TsTypes, convert: Converter): t.Statement[] {
   const entries = functions.flatMap((f) => {
     const names = paramNames(f.signature.params.map((p) => p.name));
-    const sites = f.signature.params.flatMap((p, i) => {
-      const s = types.shape(p.type);
-      return s.kind === 'callback' ? [[names[i] ?? `arg${i}`, newSite(registerFor(types, convert, s.name, s.fn))] as const] : [];
-    });
+    const sites = callbackParams(types, f.signature.params).map(({ index, shape }) => [names[index] ?? `arg${index}`, newSite(registerFor(types, convert, shape.name, shape.fn))] as const);
     return sites.length > 0 ? [[f.name, obj(Object.fromEntries(sites))] as const] : [];
   });
   if (entries.length === 0) return [];

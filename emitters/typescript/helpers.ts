@@ -6,7 +6,7 @@ import {
   arrow, assign, big, block, call, cast, constDecl, eq, exported, functionDecl, id, jsdoc, lineComment, member, ne, newExpr, num, obj, param, path, ret, str, t,
   tArray, tBigint, tBoolean, tFunction, tNumber, tRef, tString, tUnion, tUnknown, tVoid, throwNew,
 } from './ast.js';
-import { callbackHelpers } from './callbacks.js';
+import { callbackHelpers, siteList } from './callbacks.js';
 import { moduleNames as m } from './names.js';
 
 /** The error enum's exception: `code` is the enum value, `name` the variant's. */
@@ -71,8 +71,7 @@ function sliceHelpers(): t.Statement[] {
 const prop = (name: string, type: t.TSType): t.TSPropertySignature => t.tsPropertySignature(id(name), t.tsTypeAnnotation(type));
 
 function serviceBase(): t.Statement[] {
-  const sitesType = (): t.TSType => tArray(t.tsTypeLiteral([t.tsMethodSignature(id('dispose'), null, [], t.tsTypeAnnotation(tVoid()))]));
-  const held = t.tsTypeLiteral([prop('cell', tRef('BigUint64Array')), prop('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), prop('sites', sitesType())]);
+  const held = t.tsTypeLiteral([prop('cell', tRef('BigUint64Array')), prop('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), prop('sites', siteList())]);
   // Callback sites are released after the destructor ran: Rust may call them until then.
   const releaseSites = (sites: t.Expression): t.Statement =>
     t.forOfStatement(t.variableDeclaration('const', [t.variableDeclarator(id('site'))]), sites, t.expressionStatement(call(member(id('site'), 'dispose'))));
@@ -95,11 +94,11 @@ function serviceBase(): t.Statement[] {
   const keepField = t.classPrivateProperty(t.privateName(id('keep')));
   (keepField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tArray(tUnknown()));
   const sitesField = t.classPrivateProperty(t.privateName(id('sites')));
-  (sitesField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(sitesType());
+  (sitesField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(siteList());
   const ctor = t.classMethod(
     'constructor',
     id('constructor'),
-    [param('cell', tRef('BigUint64Array')), param('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), param('keep', tArray(tUnknown())), param('sites', sitesType())],
+    [param('cell', tRef('BigUint64Array')), param('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown())), param('keep', tArray(tUnknown())), param('sites', siteList())],
     block(
       assign(self('cell'), id('cell')),
       assign(self('handle'), t.logicalExpression('??', t.memberExpression(id('cell'), num(0), true), big(0n))),

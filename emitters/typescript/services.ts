@@ -5,15 +5,12 @@
  * in a one-element `BigUint64Array` that Rust's destructor nulls, so nothing is destroyed twice.
  */
 import type { IrFunction, IrModule, IrService, TypeRef } from '../../compiler/ir.js';
-import { arrow, block, call, cast, constDecl, id, index, jsdoc, member, newExpr, num, param, ret, t, tRef, tArray, tUnknown, tVoid } from './ast.js';
+import { arrow, block, call, cast, constDecl, id, index, jsdoc, member, newExpr, num, param, ret, t, tRef, tArray, tUnknown } from './ast.js';
 import type { Converter } from './convert.js';
-import { newSite, registerFor } from './callbacks.js';
+import { callbackParams, newSite, registerFor, siteList } from './callbacks.js';
 import { idiomaticReturn, wrapperBody, type SiteOf } from './functions.js';
 import { exceptionName, keptName, memberName, moduleNames, paramNames, typeName } from './names.js';
 import type { TsTypes } from './types.js';
-
-/** What the instance releases after its destructor ran: its callback sites. */
-const disposables = (): t.TSType => tArray(t.tsTypeLiteral([t.tsMethodSignature(id('dispose'), null, [], t.tsTypeAnnotation(tVoid()))]));
 
 export function serviceClasses(ir: IrModule, functions: ReadonlyMap<string, IrFunction>, types: TsTypes, convert: Converter): t.Statement[] {
   return ir.services.flatMap((s) => {
@@ -32,7 +29,7 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
   const ctor = t.classMethod(
     'constructor',
     id('constructor'),
-    [param('cell', tRef('BigUint64Array')), param('keep', tArray(tUnknown())), param('sites', disposables())],
+    [param('cell', tRef('BigUint64Array')), param('keep', tArray(tUnknown())), param('sites', siteList())],
     t.blockStatement([
       t.expressionStatement(
         call(t.super(), id('cell'), arrow([param('handle', tRef('BigUint64Array'))], call(member(id(moduleNames.raw), s.destructor), id('handle'))), id('keep'), id('sites')),
@@ -64,13 +61,14 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
       }
     });
     // A callback the constructor takes gets a site the instance owns from then on.
-    const callbacks = params.flatMap((p, i) => (types.shape(p.type).kind === 'callback' ? [i] : []));
-    const siteNames = paramNames([...declared, ...callbacks.map((i) => `${declared[i] ?? `arg${i}`}_site`)]).slice(declared.length);
-    const sites = new Map(callbacks.map((i, k) => [i, siteNames[k] ?? `site${i}`]));
-    for (const [i, site] of sites) {
-      const shape = types.shape(params[i]?.type ?? { kind: 'primitive', name: 'void' });
-      if (shape.kind === 'callback') body.push(constDecl(site, newSite(registerFor(types, convert, shape.name, shape.fn))));
-    }
+    const callbacks = callbackParams(types, params);
+    const siteNames = paramNames([...declared, ...callbacks.map((c) => `${declared[c.index] ?? `arg${c.index}`}_site`)]).slice(declared.length);
+    const sites = new Map<number, string>();
+    callbacks.forEach(({ index, shape }, k) => {
+      const site = siteNames[k] ?? `site${index}`;
+      sites.set(index, site);
+      body.push(constDecl(site, newSite(registerFor(types, convert, shape.name, shape.fn))));
+    });
     const siteOf: SiteOf = (i) => id(sites.get(i) ?? '');
     const callBody = wrapperBody(types, convert, member(id(moduleNames.raw), c.function), [id('cell')], params, names, fn.signature.returns, siteOf);
     const siteIds = [...sites.values()].map((n) => id(n));
@@ -93,14 +91,12 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
     const callee = member(id(moduleNames.raw), m.function);
     // A callback parameter's site: a private field per method parameter, owned by the instance.
     const fields = new Map<number, string>();
-    params.forEach((p, i) => {
-      const shape = types.shape(p.type);
-      if (shape.kind !== 'callback') return;
-      const field = `${memberName(m.name)}_${names[i] ?? `arg${i}`}`;
-      fields.set(i, field);
+    for (const { index, shape } of callbackParams(types, params)) {
+      const field = `${memberName(m.name)}_${names[index] ?? `arg${index}`}`;
+      fields.set(index, field);
       const register = registerFor(types, convert, shape.name, shape.fn);
       siteFields.push(t.classPrivateProperty(t.privateName(id(field)), call(member(t.thisExpression(), 'callbackSite'), register)));
-    });
+    }
     const siteOf: SiteOf = (i) => t.memberExpression(t.thisExpression(), t.privateName(id(fields.get(i) ?? '')));
     let body: t.Statement[];
     let returns: t.TSType;
