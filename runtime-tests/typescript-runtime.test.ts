@@ -340,6 +340,8 @@ test('constants and enums carry the IR values; 64-bit constants are bigint', asy
   t.is(m['NEGATIVE'], -21);
   t.is(m['LETTER'], 65);
   t.is(m['PI_F64'], Math.PI);
+  // An f32 constant is the f32 itself (what a value read through koffi is), not its text as a double.
+  t.is(m['F32_MIN_POSITIVE'], Math.fround(1.1754944e-38));
   t.deepEqual(m['FFIError'], { Ok: 0, Null: 100, Panic: 200, Fail: 300 });
   const e = new m['FFIErrorException'](m['FFIError'].Fail);
   t.true(e instanceof Error);

@@ -7,6 +7,7 @@ import { declaredLayout, layoutOfType, typeIndex, type IrConstant, type IrField,
 import type { EmitMeta } from '../emitter.js';
 import { planCall } from './calls.js';
 import { functionSection } from './functions.js';
+import { floatConstantAsDouble } from '../float-constants.js';
 import { callSite, keptCallbacks, optionBase, sliceBase, utf8Param } from './runtime.js';
 import { docstring, pyName, pyString, snakeName } from './names.js';
 import { PyTypes } from './types.js';
@@ -26,8 +27,14 @@ function constantValue(c: IrConstant): string {
   switch (v.kind) {
     case 'int':
       return v.value;
-    case 'float':
-      return v.value === 'inf' ? 'float("inf")' : v.value === '-inf' ? 'float("-inf")' : v.value === 'NaN' ? 'float("nan")' : v.value.includes('.') || v.value.includes('e') ? v.value : `${v.value}.0`;
+    case 'float': {
+      const x = floatConstantAsDouble(c) ?? NaN;
+      if (Number.isNaN(x)) return 'float("nan")';
+      if (!Number.isFinite(x)) return x > 0 ? 'float("inf")' : 'float("-inf")';
+      // JavaScript's shortest round-trip text reads back as the same double in Python.
+      const text = Object.is(x, -0) ? '-0' : String(x);
+      return /[.e]/.test(text) ? text : `${text}.0`;
+    }
     case 'bool':
       return v.value ? 'True' : 'False';
     case 'char':

@@ -8,6 +8,7 @@ import type { IrConstant, IrModule, IrStruct, IrTypeDecl, IrUnion, Layout, TypeI
 import { declaredLayout, forEachTypeRef, layoutOfType, typeIndex } from '../../compiler/ir.js';
 import { arr, big, call, constDecl, expr, exported, id, jsdoc, lineComment, num, obj, str, t, tRef, tUnion, tNumber, tBigint, tString, tBoolean } from './ast.js';
 import { decodedSliceName, isIdentifier, moduleNames, typeName } from './names.js';
+import { floatConstantAsDouble } from '../float-constants.js';
 import type { TsTypes } from './types.js';
 
 
@@ -242,10 +243,12 @@ function constant(c: IrConstant): t.Statement {
       type = wide ? tBigint() : tNumber();
       break;
     }
-    case 'float':
-      value = v.value === 'inf' ? id('Infinity') : v.value === '-inf' ? t.unaryExpression('-', id('Infinity')) : v.value === 'NaN' ? id('NaN') : num(Number(v.value));
+    case 'float': {
+      const x = floatConstantAsDouble(c) ?? NaN;
+      value = Number.isNaN(x) ? id('NaN') : !Number.isFinite(x) ? (x > 0 ? id('Infinity') : t.unaryExpression('-', id('Infinity'))) : Object.is(x, -0) ? t.unaryExpression('-', num(0)) : num(x);
       type = tNumber();
       break;
+    }
     case 'bool':
       value = t.booleanLiteral(v.value);
       type = tBoolean();

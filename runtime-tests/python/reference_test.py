@@ -53,10 +53,24 @@ class Layout(unittest.TestCase):
             if decl["kind"] == "enum":
                 for variant in decl["variants"]:
                     self.assertEqual(int(getattr(r, decl["name"])[variant["name"]]), int(variant["value"]))
+        checked = 0
         for constant in IR["constants"]:
-            value = constant["value"]
-            if value["kind"] == "int":
-                self.assertEqual(getattr(r, constant["name"]), int(value["value"]), constant["name"])
+            value, name = constant["value"], constant["name"]
+            actual = getattr(r, name)
+            if value["kind"] in ("int", "char"):
+                self.assertEqual(actual, int(value["value"]), name)
+            elif value["kind"] == "float":
+                expected = float(value["value"])
+                if constant["type"] == {"kind": "primitive", "name": "f32"}:
+                    # The f32 itself, as a value read through ctypes is: not its shortest text as a double.
+                    expected = ctypes.c_float(expected).value
+                    self.assertEqual(ctypes.c_float(actual).value, actual, name)
+                self.assertEqual(actual, expected, name)
+            else:
+                self.assertEqual(actual, value["value"], name)
+            checked += 1
+        self.assertEqual(checked, len(IR["constants"]))
+        self.assertGreaterEqual(checked, 10)
 
 
 def u32s(*values: int) -> Any:
