@@ -27,13 +27,22 @@ export function dllImport(types: CsTypes, f: IrFunction, visibility: string, nam
 
 /**
  * The statements of a wrapper: conversions, pinning scopes, the raw call into `_result`, the
- * callbacks' exceptions rethrown, then the result converted.
+ * callbacks' exceptions rethrown, then the result converted. `afterCall` runs right after the raw
+ * call (a service method's `GC.KeepAlive(this)`).
  */
-export function callBody(plans: readonly ParamPlan[], rawCall: string, rawReturnsVoid: boolean, result: ReturnPlan, extraBefore: readonly string[] = []): Doc[] {
+export function callBody(
+  plans: readonly ParamPlan[],
+  rawCall: string,
+  rawReturnsVoid: boolean,
+  result: ReturnPlan,
+  extraBefore: readonly string[] = [],
+  afterCall: readonly string[] = [],
+): Doc[] {
   const callbacks = plans.some((p) => p.callback);
-  const direct = !callbacks && result.same && !rawReturnsVoid && plans.every((p) => p.post.length === 0);
+  const direct = !callbacks && result.same && !rawReturnsVoid && afterCall.length === 0 && plans.every((p) => p.post.length === 0);
   const statements: Doc[] = direct ? [`return ${rawCall};`] : [
     ...(rawReturnsVoid ? [`${rawCall};`] : [`var _result = ${rawCall};`]),
+    ...afterCall,
     ...plans.flatMap((p) => p.post),
   ];
   const inner: Doc[] = [...plans.flatMap((p) => p.inner), ...statements];
@@ -41,10 +50,11 @@ export function callBody(plans: readonly ParamPlan[], rawCall: string, rawReturn
   const scopes = plans.flatMap((p) => p.scopes);
   const pre: Doc[] = [...extraBefore, ...plans.flatMap((p) => p.pre)];
   if (callbacks) {
-    // The callbacks' exceptions surface here, after the call, never through Rust frames.
+    // The callbacks' exceptions surface here, after the call, never through Rust frames; the
+    // `finally` ends the call even when something in it threw (a disposed service, a failed load).
     const guarded: Doc[] = [...inner, 'InteropCallbacks.RethrowPending();', ...finish];
-    pre.push('InteropCallbacks.Enter();');
-    return scopes.length === 0 ? [...pre, ...guarded] : [...pre, block(scopes.join(' '), guarded)];
+    const scoped: Doc[] = scopes.length === 0 ? guarded : [block(scopes.join(' '), guarded)];
+    return [...pre, 'InteropCallbacks.Enter();', block('try', scoped), block('finally', ['InteropCallbacks.Leave();'])];
   }
   return scopes.length === 0 ? [...pre, ...inner, ...finish] : [...pre, block(scopes.join(' '), [...inner, ...finish])];
 }

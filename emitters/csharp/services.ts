@@ -120,6 +120,12 @@ function factory(fn: IrFunction, name: string, cls: string, plans: readonly Ctor
   return withLeading(xmlDoc(fn.docs), block(`public static ${unsafe}${cls} ${name}(${plans.map((p) => p.decl).join(', ')})`, body));
 }
 
+/**
+ * After a method's raw call: `Live()` hands Rust a bare handle, and without this the instance could
+ * be unreachable during the call, its finalizer destroying the Rust value Rust is working on.
+ */
+const keepAlive = ['GC.KeepAlive(this);'];
+
 function method(convert: Converter, fn: IrFunction, name: string, plans: readonly ParamPlan[], result: 'error' | 'out' | 'value', raw: string): Doc {
   const args = ['Live()', ...plans.map((p) => p.arg)];
   const returns = fn.signature.returns;
@@ -130,12 +136,12 @@ function method(convert: Converter, fn: IrFunction, name: string, plans: readonl
     const outType = pointee ? convert.rawType(pointee) : 'IntPtr';
     const error = convert.result(returns);
     const finish = { type: value?.type ?? 'void', finish: [...error.finish, ...(value?.finish ?? [])], unsafe: true, same: false };
-    const body = callBody(plans, `${raw}.${rawName(fn.name)}(${[...args, '(IntPtr)(&_out)'].join(', ')})`, false, finish, [`${outType} _out;`]);
+    const body = callBody(plans, `${raw}.${rawName(fn.name)}(${[...args, '(IntPtr)(&_out)'].join(', ')})`, false, finish, [`${outType} _out;`], keepAlive);
     return withLeading(xmlDoc(fn.docs), block(`public unsafe ${finish.type} ${name}(${plans.map((p) => p.decl).join(', ')})`, body));
   }
   const plan = convert.result(returns);
   const unsafe = plans.some((p) => p.unsafe) || plan.unsafe ? 'unsafe ' : '';
   const isVoid = returns.kind === 'primitive' && returns.name === 'void';
-  const body = callBody(plans, `${raw}.${rawName(fn.name)}(${args.join(', ')})`, isVoid, plan);
+  const body = callBody(plans, `${raw}.${rawName(fn.name)}(${args.join(', ')})`, isVoid, plan, [], keepAlive);
   return withLeading(xmlDoc(fn.docs), block(`public ${unsafe}${plan.type} ${name}(${plans.map((p) => p.decl).join(', ')})`, body));
 }

@@ -58,6 +58,20 @@ static class Services
         Check.Equal(IntPtr.Zero, disposed.Handle, "Dispose nulls the handle");
         disposed.Dispose();
         Check.Throws<ObjectDisposedException>(() => disposed.MethodU32(1), "a call after Dispose throws");
+        Check.Throws<ObjectDisposedException>(() => disposed.Apply(v => v), "a callback method after Dispose throws");
+        // That failed call ended (a `finally`): a stored callback's exception with no call waiting
+        // goes to Unhandled, not to the next call that happens to run.
+        using (var s = ServiceBasic.NewWith(1))
+        {
+            Exception unhandled = null;
+            Action<Exception> handler = e => unhandled = e;
+            InteropCallbacks.Unhandled += handler;
+            s.StoreCallback(v => { throw new InvalidOperationException("stored"); });
+            Check.Equal(0u, s.CallStored(1), "a throwing stored callback gives Rust 0");
+            InteropCallbacks.Unhandled -= handler;
+            Check.Equal("stored", unhandled == null ? null : unhandled.Message, "Unhandled got the stored callback's exception");
+            Check.Equal((byte)2, Interop.Callback(x => (byte)(x + 1), 1), "the next call does not rethrow it");
+        }
         var handle = IntPtr.Zero;
         Check.Equal(FFIError.Null, Interop.Raw.service_basic_destroy(ref handle), "the raw destructor refuses null");
 
