@@ -43,7 +43,7 @@ export type TypeRef =
   | { readonly kind: 'fnPointer'; readonly nullable: boolean; readonly signature: IrSignature };
 
 export interface IrParam {
-  /** Rust parameter name ("_" for anonymous, made unique by emitters that need names). */
+  /** Rust parameter name; `_` as written, and `arg<i>` for a function pointer's unnamed parameter. */
   readonly name: string;
   readonly type: TypeRef;
 }
@@ -181,7 +181,7 @@ export type IrTypeDecl = IrStruct | IrUnion | IrEnum | IrOpaque | IrAlias;
 export type IrConstValue =
   /** Exact decimal. */
   | { readonly kind: 'int'; readonly value: string }
-  /** Shortest text that round-trips at the constant's precision: "1.17549435e-38", "inf", "-inf", "NaN". */
+  /** Shortest text that round-trips at the constant's precision: "1.1754944e-38" (an f32), "inf", "-inf", "NaN". */
   | { readonly kind: 'float'; readonly value: string }
   | { readonly kind: 'bool'; readonly value: boolean }
   /** Unicode scalar value. */
@@ -192,7 +192,7 @@ export interface IrConstant {
   readonly id: string;
   readonly name: string;
   readonly rustPath: string;
-  /** `&str` constants have type `*const c_char` (a NUL-terminated string in C). */
+  /** `&str` constants have type non-null `*const c_char` (a NUL-terminated string in C). */
   readonly type: TypeRef;
   readonly value: IrConstValue;
   readonly docs: readonly string[];

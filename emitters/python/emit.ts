@@ -8,6 +8,7 @@ import type { EmitMeta } from '../emitter.js';
 import { planCall } from './calls.js';
 import { functionSection } from './functions.js';
 import { floatConstantAsDouble } from '../float-constants.js';
+import { appendSection, TopLevel } from './top-level.js';
 import { callSite, keptCallbacks, optionBase, sliceBase, utf8Param } from './runtime.js';
 import { docstring, pyName, pyString, snakeName } from './names.js';
 import { PyTypes } from './types.js';
@@ -60,14 +61,13 @@ function paddingBytes(t: IrStruct | IrUnion, layoutOf: (ref: TypeRef) => Layout 
 }
 
 function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: ReadonlySet<string>, layoutOf: (ref: TypeRef) => Layout | undefined): string[] {
-  const lines: string[] = [];
+  const out = new TopLevel();
   // Every struct and union class first, so pointers may refer to any of them.
   for (const t of types) {
     if ((t.kind !== 'struct' && t.kind !== 'union') || isTransparent(t)) continue;
-    lines.push('', '', `class ${pyName(t.name)}(${baseClass(t, py)}):`);
     const body = docstring(t.docs, '    ');
     if (t.packed !== undefined) body.push(`    _pack_ = ${t.packed}`);
-    lines.push(...(body.length > 0 ? body : ['    pass']));
+    out.definition(`class ${pyName(t.name)}(${baseClass(t, py)}):`, ...(body.length > 0 ? body : ['    pass']));
   }
   // The IR's order declares every type complete before anything uses it by value (fields,
   // arrays), and enums and aliases before signatures name them; a CFUNCTYPE may name a struct
@@ -75,17 +75,15 @@ function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: Readon
   for (const t of types) {
     switch (t.kind) {
       case 'enum': {
-        lines.push('', '', `class ${pyName(t.name)}(enum.IntEnum):`);
-        lines.push(...docstring(t.docs, '    '));
-        for (const v of t.variants) lines.push(`    ${pyName(v.name)} = ${v.value}`);
-        if (t.variants.length === 0) lines.push('    pass');
+        const variants = t.variants.map((v) => `    ${pyName(v.name)} = ${v.value}`);
+        out.definition(`class ${pyName(t.name)}(enum.IntEnum):`, ...docstring(t.docs, '    '), ...(variants.length > 0 ? variants : ['    pass']));
         break;
       }
       case 'struct':
       case 'union': {
         if (isTransparent(t)) {
           // `repr(transparent)` has its field's ABI: Python sees the field's type, as C does.
-          lines.push('', ...docComment(t.docs), `${pyName(t.name)} = ${py.of((t.fields[0] as IrField).type)}`);
+          out.statement(...docComment(t.docs), `${pyName(t.name)} = ${py.of((t.fields[0] as IrField).type)}`);
           break;
         }
         const fields = t.fields.map((f) => `(${pyString(f.name)}, ${py.of(f.type)})`);
@@ -93,19 +91,19 @@ function typeSection(types: readonly IrTypeDecl[], py: PyTypes, services: Readon
         // padding at least gives it the size Rust has.
         const padding = t.align !== undefined ? paddingBytes(t, layoutOf) : 0;
         if (padding > 0) fields.push(`("_interopc_padding", ctypes.c_uint8 * ${padding})`);
-        lines.push('', `${pyName(t.name)}._fields_ = [${fields.join(', ')}]`);
+        out.statement(`${pyName(t.name)}._fields_ = [${fields.join(', ')}]`);
         break;
       }
       case 'alias':
-        lines.push('', ...docComment(t.docs), `${pyName(t.name)} = ${py.of(t.target)}`);
+        out.statement(...docComment(t.docs), `${pyName(t.name)} = ${py.of(t.target)}`);
         break;
       case 'opaque':
         // A service's class takes its handle type's name.
-        if (!services.has(t.id)) lines.push('', ...docComment(t.docs), `${pyName(t.name)} = ctypes.c_void_p`);
+        if (!services.has(t.id)) out.statement(...docComment(t.docs), `${pyName(t.name)} = ctypes.c_void_p`);
         break;
     }
   }
-  return lines;
+  return out.lines;
 }
 
 const isTransparent = (t: IrTypeDecl): boolean => t.kind === 'struct' && t.transparent && t.fields.length === 1;
@@ -164,9 +162,10 @@ export function emitModule(ir: IrModule, functions: readonly IrFunction[], optio
   if (ir.constants.length > 0) body.push('', '');
   for (const c of ir.constants) body.push(...docComment(c.docs), `${pyName(c.name)}: ${constantType(c)} = ${constantValue(c)}`);
   const declared = declaredLayout(typeIndex(ir), ir.target.pointerWidth);
-  body.push(...typeSection(ir.types, py, new Set(ir.services.map((s) => s.handle)), (ref) => layoutOfType(ref, ir.target.pointerWidth, declared)));
-  body.push(...exceptionClasses(ir));
-  body.push(...section, ...services);
+  appendSection(body, typeSection(ir.types, py, new Set(ir.services.map((s) => s.handle)), (ref) => layoutOfType(ref, ir.target.pointerWidth, declared)));
+  appendSection(body, exceptionClasses(ir));
+  appendSection(body, section);
+  appendSection(body, services);
   body.push(
     '',
     '',

@@ -6,6 +6,7 @@
  */
 import type { IrFunction, IrModule } from '../../compiler/ir.js';
 import { type CallPlan, inlineCallbackName } from './calls.js';
+import { TopLevel } from './top-level.js';
 import { docstring, pyString, snakeName } from './names.js';
 import type { PyTypes } from './types.js';
 
@@ -22,46 +23,35 @@ function tableEntry(fn: IrFunction, plan: CallPlan, global: string, py: PyTypes)
 }
 
 export function functionSection(ir: IrModule, functions: readonly IrFunction[], plans: ReadonlyMap<string, CallPlan>, py: PyTypes): string[] {
-  const lines: string[] = [];
+  const out = new TopLevel();
   for (const fn of functions) {
     fn.signature.params.forEach((p, i) => {
-      if (p.type.kind === 'fnPointer') lines.push('', `${inlineCallbackName(fn, i)} = ${py.of(p.type)}`);
+      if (p.type.kind === 'fnPointer') out.statement(`${inlineCallbackName(fn, i)} = ${py.of(p.type)}`);
     });
   }
-  lines.push(
-    '',
-    '',
+  const serviceFunctions = new Set(ir.services.flatMap((s) => [...s.constructors.map((c) => c.function), ...s.methods.map((m) => m.function), s.destructor]));
+  out.statement(
     '# Every function, bound by init_lib(): (symbol, module global, argtypes, restype) set on the CDLL',
     '# (the C API exactly), then the idiomatic binding\'s argtypes and restype where they differ.',
     '_FUNCTIONS: List[Tuple[str, str, List[Any], Any, Optional[List[Any]], Any]] = [',
+    ...functions.map((fn) => {
+      const plan = plans.get(fn.name) as CallPlan;
+      return tableEntry(fn, plan, bindingName(fn, plan.direct && !serviceFunctions.has(fn.name)), py);
+    }),
+    ']',
   );
-  const serviceFunctions = new Set(ir.services.flatMap((s) => [...s.constructors.map((c) => c.function), ...s.methods.map((m) => m.function), s.destructor]));
-  for (const fn of functions) {
-    const plan = plans.get(fn.name) as CallPlan;
-    const direct = plan.direct && !serviceFunctions.has(fn.name);
-    lines.push(tableEntry(fn, plan, bindingName(fn, direct), py));
-  }
-  lines.push(']');
-  if (functions.length > 0) lines.push('', '', 'def _not_loaded(*_args: Any) -> Any:', '    raise RuntimeError("call init_lib(path) before calling into the library")');
+  if (functions.length > 0) out.definition('def _not_loaded(*_args: Any) -> Any:', '    raise RuntimeError("call init_lib(path) before calling into the library")');
   for (const fn of functions) {
     const plan = plans.get(fn.name) as CallPlan;
     if (serviceFunctions.has(fn.name)) {
-      lines.push('', `${bindingName(fn, false)}: Callable[..., Any] = _not_loaded`);
+      out.statement(`${bindingName(fn, false)}: Callable[..., Any] = _not_loaded`);
     } else if (plan.direct) {
       const hints = plan.params.map((p) => p.slice(p.indexOf(': ') + 2));
-      lines.push('', ...docComment(fn.docs), `${bindingName(fn, true)}: Callable[[${hints.join(', ')}], ${plan.returns}] = _not_loaded`);
+      out.statement(...docComment(fn.docs), `${bindingName(fn, true)}: Callable[[${hints.join(', ')}], ${plan.returns}] = _not_loaded`);
     } else {
-      lines.push(
-        '',
-        '',
-        `${bindingName(fn, false)}: Callable[..., Any] = _not_loaded`,
-        '',
-        '',
-        `def ${snakeName(fn.name)}(${plan.params.join(', ')}) -> ${plan.returns}:`,
-        ...docstring(fn.docs, '    '),
-        ...plan.body.map((l) => `    ${l}`),
-      );
+      out.statement(`${bindingName(fn, false)}: Callable[..., Any] = _not_loaded`);
+      out.definition(`def ${snakeName(fn.name)}(${plan.params.join(', ')}) -> ${plan.returns}:`, ...docstring(fn.docs, '    '), ...plan.body.map((l) => `    ${l}`));
     }
   }
-  return lines;
+  return out.lines;
 }
