@@ -108,3 +108,20 @@ export function lineComment<N extends t.Node>(node: N, text: string): N {
   for (const l of text.split('\n')) t.addComment(node, 'leading', ` ${l}`, true);
   return node;
 }
+
+/** `this.#name`. */
+export const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(t.identifier(name)));
+
+/** `#name: type = value;` */
+export function privateField(name: string, type: t.TSType, value: t.Expression | null = null): t.ClassPrivateProperty {
+  const field = t.classPrivateProperty(t.privateName(t.identifier(name)), value);
+  (field as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(type);
+  return field;
+}
+
+/** `[disposeSymbol](): void { this.dispose(); }`: what `using` calls. */
+export function disposeSymbolMethod(disposeSymbol: string): t.ClassMethod {
+  const method = t.classMethod('method', t.identifier(disposeSymbol), [], t.blockStatement([t.expressionStatement(t.callExpression(t.memberExpression(t.thisExpression(), t.identifier('dispose')), []))]), true);
+  method.returnType = t.tsTypeAnnotation(t.tsVoidKeyword());
+  return method;
+}

@@ -15,20 +15,12 @@
  */
 import type { IrModule, IrParam } from '../../compiler/ir.js';
 import {
-  arrow, assign, block, call, cast, constDecl, eq, exported, functionDecl, id, jsdoc, letDecl, lineComment, member, ne, newExpr, num, obj, param, ret, str, t,
+  arrow, assign, block, disposeSymbolMethod, privateField, self, call, cast, constDecl, eq, exported, functionDecl, id, jsdoc, letDecl, lineComment, member, ne, newExpr, num, obj, param, ret, str, t,
   tArray, tBigint, tFunction, tNull, tRef, tUndefined, tUnion, tUnknown, tVoid, throwNew,
 } from './ast.js';
 import type { Converter } from './convert.js';
 import { moduleNames as m, registerName, typeName } from './names.js';
 import type { FnPointer, Shape, TsTypes } from './types.js';
-
-const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(id(name)));
-
-function privateField(name: string, type: t.TSType, value: t.Expression | null = null): t.ClassPrivateProperty {
-  const field = t.classPrivateProperty(t.privateName(id(name)), value);
-  (field as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(type);
-  return field;
-}
 
 function restParam(name: string, type: t.TSType): t.RestElement {
   const r = t.restElement(id(name));
@@ -129,8 +121,6 @@ function registeredCallback(): t.Statement {
     block(t.ifStatement(ne(self('pointer'), t.nullLiteral()), block(t.expressionStatement(call('koffi.unregister', self('pointer'))), assign(self('pointer'), t.nullLiteral())))),
   );
   dispose.returnType = t.tsTypeAnnotation(tVoid());
-  const disposeSym = t.classMethod('method', id(m.disposeSymbol), [], block(t.expressionStatement(call(member(t.thisExpression(), 'dispose')))), true);
-  disposeSym.returnType = t.tsTypeAnnotation(tVoid());
   const cls = t.classDeclaration(
     id(m.registered),
     null,
@@ -141,7 +131,7 @@ function registeredCallback(): t.Statement {
       jsdoc(pointerGetter, ['The registered function pointer; null once disposed.']),
       jsdoc(addressGetter, ['The function pointer for a call; throws once disposed.']),
       jsdoc(dispose, ['Releases the slot; Rust must not call the callback afterwards.']),
-      disposeSym,
+      disposeSymbolMethod(m.disposeSymbol),
     ]),
   );
   cls.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'F')]);

@@ -3,7 +3,7 @@
  * exception classes, `RegisteredCallback`, slice views and copies, and the `Service` base class.
  */
 import {
-  arrow, assign, big, block, call, cast, constDecl, eq, exported, functionDecl, id, jsdoc, lineComment, member, ne, newExpr, num, obj, param, path, ret, str, t,
+  arrow, assign, big, block, call, cast, constDecl, disposeSymbolMethod, eq, exported, functionDecl, id, jsdoc, lineComment, member, ne, newExpr, num, obj, param, path, privateField, ret, self, str, t,
   tArray, tBigint, tBoolean, tFunction, tNumber, tRef, tString, tUnion, tUnknown, tVoid, throwNew,
 } from './ast.js';
 import { callbackHelpers, siteList } from './callbacks.js';
@@ -83,18 +83,12 @@ function serviceBase(): t.Statement[] {
     ),
   );
   (registry.declarations[0]?.init as t.NewExpression).typeParameters = t.tsTypeParameterInstantiation([held]);
-  const self = (name: string): t.MemberExpression => t.memberExpression(t.thisExpression(), t.privateName(id(name)));
-  const cellField = t.classPrivateProperty(t.privateName(id('cell')));
-  (cellField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tRef('BigUint64Array'));
-  const destroyField = t.classPrivateProperty(t.privateName(id('destroy')));
-  (destroyField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tFunction([param('cell', tRef('BigUint64Array'))], tUnknown()));
+  const cellField = privateField('cell', tRef('BigUint64Array'));
+  const destroyField = privateField('destroy', tFunction([param('cell', tRef('BigUint64Array'))], tUnknown()));
   // The handle as read once: reading the cell would make a new bigint on every call.
-  const handleField = t.classPrivateProperty(t.privateName(id('handle')));
-  (handleField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tRef(m.pointer));
-  const keepField = t.classPrivateProperty(t.privateName(id('keep')));
-  (keepField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(tArray(tUnknown()));
-  const sitesField = t.classPrivateProperty(t.privateName(id('sites')));
-  (sitesField as { typeAnnotation?: t.TSTypeAnnotation }).typeAnnotation = t.tsTypeAnnotation(siteList());
+  const handleField = privateField('handle', tRef(m.pointer));
+  const keepField = privateField('keep', tArray(tUnknown()));
+  const sitesField = privateField('sites', siteList());
   const ctor = t.classMethod(
     'constructor',
     id('constructor'),
@@ -150,8 +144,6 @@ function serviceBase(): t.Statement[] {
   siteMethod.typeParameters = t.tsTypeParameterDeclaration([t.tsTypeParameter(null, null, 'F')]);
   siteMethod.returnType = t.tsTypeAnnotation(tRef(m.callbackSite, tRef('F')));
   dispose.returnType = t.tsTypeAnnotation(tVoid());
-  const disposeSym = t.classMethod('method', id(m.disposeSymbol), [], block(t.expressionStatement(call(member(t.thisExpression(), 'dispose')))), true);
-  disposeSym.returnType = t.tsTypeAnnotation(tVoid());
   const base = t.classDeclaration(
     id(m.serviceBase),
     null,
@@ -165,7 +157,7 @@ function serviceBase(): t.Statement[] {
       jsdoc(handleGetter, ['The Rust value; throws once disposed (Rust would get null).']),
       jsdoc(disposedGetter, ['True once `dispose()` ran.']),
       jsdoc(dispose, ['Destroys the Rust value; later calls do nothing.']),
-      disposeSym,
+      disposeSymbolMethod(m.disposeSymbol),
       jsdoc(siteMethod, ['The callback slot of one of this instance\'s method parameters.']),
     ]),
   );
