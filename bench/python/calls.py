@@ -87,6 +87,12 @@ service = gen.ServiceBasic.new_with(1)
 hand_service = HandService(1)
 
 
+def hand_ascii_pointer_1(s, _f=h["pattern_ascii_pointer_1"]):
+    """A hand-written binding's function for a `const char*` parameter that takes str or bytes, as
+    the generated one does: the conversion in the function instead of at each call site."""
+    return _f(s.encode() if s.__class__ is str else s)
+
+
 def identity(x: int) -> int:
     return x
 
@@ -162,7 +168,15 @@ cases = {
     ),
     'pattern_ascii_pointer_1(str or bytes, here "hello world")': (
         lambda f=g.pattern_ascii_pointer_1: f("hello world"),
-        lambda f=h["pattern_ascii_pointer_1"], s="hello world": f(s.encode() if isinstance(s, str) else s),
+        lambda f=h["pattern_ascii_pointer_1"], s="hello world": f(s.encode() if s.__class__ is str else s),
+    ),
+    'pattern_ascii_pointer_1("hello world"), hand-written binding function (str or bytes)': (
+        lambda f=g.pattern_ascii_pointer_1: f("hello world"),
+        lambda f=hand_ascii_pointer_1: f("hello world"),
+    ),
+    'pattern_ascii_pointer_1(b"hello world"), hand-written binding function (str or bytes)': (
+        lambda f=g.pattern_ascii_pointer_1: f(b"hello world"),
+        lambda f=hand_ascii_pointer_1: f(b"hello world"),
     ),
     "pattern_ffi_slice_1(list of 64)": (
         lambda f=g.pattern_ffi_slice_1: f(numbers_list),
