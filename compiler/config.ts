@@ -2,8 +2,10 @@
  * `interopc.json`, validated with io-ts. io-ts accepts unknown keys, so a strict walk first rejects
  * them by JSON path ("unknown key `c.prefx`"); type errors name the key, the expected and the actual.
  */
-import * as t from 'io-ts';
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import type { Context, Decoder, TypeOf } from 'io-ts';
+import { ioTs as t } from './commonjs.js';
+import type { Either } from 'fp-ts/lib/Either.js';
+import { isLeft, left, right } from './commonjs.js';
 import { diagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 
 const Target = t.keyof({ c: null, csharp: null, python: null, typescript: null });
@@ -34,7 +36,7 @@ export const InteropcConfig = t.partial({
   ...sections,
 });
 
-export type InteropcConfig = t.TypeOf<typeof InteropcConfig>;
+export type InteropcConfig = TypeOf<typeof InteropcConfig>;
 
 /** Keys allowed at each object path; `*` marks records whose keys are free. */
 const allowedKeys: Record<string, readonly string[] | '*'> = {
@@ -54,7 +56,7 @@ function unknownKeys(value: unknown, path: string, out: string[]): void {
   }
 }
 
-function pathOf(context: t.Context): string {
+function pathOf(context: Context): string {
   return context
     .slice(1)
     .map((c) => (/^\d+$/.test(c.key) ? `[${c.key}]` : `.${c.key}`))
@@ -62,7 +64,7 @@ function pathOf(context: t.Context): string {
     .replace(/^\./, '');
 }
 
-function expectedOf(type: t.Decoder<unknown, unknown>): string {
+function expectedOf(type: Decoder<unknown, unknown>): string {
   if (type instanceof t.KeyofType) return `one of ${Object.keys(type.keys).map((k) => JSON.stringify(k)).join(', ')}`;
   return type.name;
 }

@@ -4,7 +4,7 @@
  * printing. `ctx` carries the options every pass may read.
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { left, right } from 'fp-ts/lib/Either.js';
+import { left, right } from './commonjs.js';
 import type { Diagnostic, Diagnostics } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import type { SourceMap } from './source.js';

@@ -4,7 +4,7 @@
  * `cfg_attr` attribute remains. (Runs before name resolution so that two cfg-alternative
  * definitions of one name never collide.)
  */
-import { right } from 'fp-ts/lib/Either.js';
+import { right } from '../compiler/commonjs.js';
 import type { Attribute, CrateAst, Field, Item, Variant } from '../compiler/syntax/ast.js';
 import type { CfgSet, Pass } from '../compiler/pass.js';
 import { evaluatePredicate, isCfgEnabled } from './support/cfg.js';

@@ -8,7 +8,7 @@
  * Input and output: the HIR. A pattern type without its element type stays for validation to report.
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { right } from 'fp-ts/lib/Either.js';
+import { right } from '../compiler/commonjs.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { AliasDef, Def, DefId, HirField, HirProgram, HirType, PatternTypeName, StructDef } from '../compiler/hir.js';
 import { mapHirType, mapTypeArgs, mapTyped, type TypeMapper } from './support/map-type.js';

@@ -6,7 +6,7 @@
  * type that reaches here has a C form.
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { right } from 'fp-ts/lib/Either.js';
+import { right } from '../compiler/commonjs.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirType } from '../compiler/hir.js';
 import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';

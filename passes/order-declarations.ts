@@ -4,7 +4,7 @@
  * emitters), ties broken by source position, and sorts functions and constants by source position.
  * Deterministic and idempotent.
  */
-import { right } from 'fp-ts/lib/Either.js';
+import { right } from '../compiler/commonjs.js';
 import { forEachTypeRef, type IrModule, type IrTypeDecl, type TypeId, type TypeRef } from '../compiler/ir.js';
 import type { Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';

@@ -7,7 +7,7 @@
  * a stale cache costs time, never correctness.
  */
 import type { ILookaheadStrategy, IOrAlt, IToken, LookaheadProductionType, OptionalProductionType, Rule, TokenType } from 'chevrotain';
-import { getLookaheadPaths, serializeGrammar } from './chevrotain.js';
+import { EOF, getLookaheadPaths, serializeGrammar } from './chevrotain.js';
 
 /** Token types by alternative, path and position (Chevrotain's `LookaheadSequence[]`). */
 type Paths = readonly (readonly (readonly TokenType[])[])[];
@@ -120,13 +120,16 @@ export class PrecomputedLookahead implements ILookaheadStrategy {
   grammar = '';
   /** True when the cache was made from this grammar (and so was used). */
   cacheUsed = false;
+  /** Path sets computed at start-up because the cache had no usable entry for them. */
+  computed = 0;
 
   constructor(
     tokens: readonly TokenType[],
     private readonly cache: LookaheadCache | undefined,
     private readonly record = false,
   ) {
-    this.byName = new Map(tokens.map((t) => [t.name, t]));
+    // Paths may end at Chevrotain's own EOF, which is not one of the grammar's tokens.
+    this.byName = new Map([...tokens, EOF].map((t) => [t.name, t]));
   }
 
   validate(): [] {
@@ -153,6 +156,7 @@ export class PrecomputedLookahead implements ILookaheadStrategy {
     const stored = this.active?.[key];
     const types = stored?.map((alt) => alt.map((path) => path.map((name) => this.byName.get(name))));
     const found = types && types.every((alt) => alt.every((path) => path.every((t) => t !== undefined))) ? (types as Paths) : undefined;
+    if (!found) this.computed++;
     const paths = found ?? getLookaheadPaths({ occurrence, rule, prodType, maxLookahead });
     if (this.record) this.used[key] = paths.map((alt) => alt.map((path) => path.map((t) => t.name)));
     return paths;
