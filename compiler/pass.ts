@@ -5,6 +5,9 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { left, right } from './commonjs.js';
+
+/** fp-ts's constructors, for passes (which import only the pass kit, not the loader). */
+export { left, right };
 import type { Diagnostic, Diagnostics } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import type { SourceMap } from './source.js';

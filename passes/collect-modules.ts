@@ -5,10 +5,9 @@
  * file's items. Invariants: every file is parsed once; a `mod` whose `#[cfg]` is false is not
  * followed; a missing file is IC1101 at its `mod` item. All files' syntax errors are reported.
  */
-import { left } from '../compiler/commonjs.js';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
-import { finish, type Pass, type PassContext } from '../compiler/pass.js';
+import { finish, left, type Pass, type PassContext } from '../compiler/pass.js';
 import type { CrateAst, Item, ModItem } from '../compiler/syntax/ast.js';
 import { parseFile } from '../compiler/syntax/parse.js';
 import { isCfgEnabled } from './support/cfg.js';

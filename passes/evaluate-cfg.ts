@@ -4,9 +4,8 @@
  * `cfg_attr` attribute remains. (Runs before name resolution so that two cfg-alternative
  * definitions of one name never collide.)
  */
-import { right } from '../compiler/commonjs.js';
 import type { Attribute, CrateAst, Field, Item, Variant } from '../compiler/syntax/ast.js';
-import type { CfgSet, Pass } from '../compiler/pass.js';
+import { right, type CfgSet, type Pass } from '../compiler/pass.js';
 import { evaluatePredicate, isCfgEnabled } from './support/cfg.js';
 
 function expandAttrs(attrs: readonly Attribute[], cfg: CfgSet): Attribute[] {

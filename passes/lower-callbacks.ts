@@ -6,10 +6,9 @@
  * Input and output: the HIR; its callback sources are consumed.
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { right } from '../compiler/commonjs.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { Def, DefId, HirProgram, HirType, ReportEntry } from '../compiler/hir.js';
-import type { Pass } from '../compiler/pass.js';
+import { right, type Pass } from '../compiler/pass.js';
 import { resolveType, typeContext } from './support/resolve-type.js';
 
 export const lowerCallbacks: Pass<HirProgram, HirProgram> = {

@@ -8,11 +8,10 @@
  * Input and output: the HIR. A pattern type without its element type stays for validation to report.
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { right } from '../compiler/commonjs.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { AliasDef, Def, DefId, HirField, HirProgram, HirType, PatternTypeName, StructDef } from '../compiler/hir.js';
 import { mapHirType, mapTypeArgs, mapTyped, type TypeMapper } from './support/map-type.js';
-import type { Pass } from '../compiler/pass.js';
+import { right, type Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 
 const idOf = (name: PatternTypeName): DefId => `interopc::${name}`;

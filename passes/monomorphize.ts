@@ -6,11 +6,10 @@
  * type that reaches here has a C form.
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { right } from '../compiler/commonjs.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirType } from '../compiler/hir.js';
 import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
-import type { Pass } from '../compiler/pass.js';
+import { right, type Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 import { InternalError } from '../compiler/assert.js';
 import { ConstEvaluator, expectedOf } from './support/const-eval.js';

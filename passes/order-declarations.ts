@@ -4,9 +4,8 @@
  * emitters), ties broken by source position, and sorts functions and constants by source position.
  * Deterministic and idempotent.
  */
-import { right } from '../compiler/commonjs.js';
 import { forEachTypeRef, type IrModule, type IrTypeDecl, type TypeId, type TypeRef } from '../compiler/ir.js';
-import type { Pass } from '../compiler/pass.js';
+import { right, type Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 
 /** `localeCompare`, skipped for identical strings (almost every comparison: one file, distinct starts). */
