@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LLkLookaheadStrategy } from './chevrotain.js';
 import { parseFile } from './parse.js';
+import { scan } from './scanner.js';
 import { compareGolden } from '../../test/support/golden.js';
 import { repoRoot } from '../../runtime-tests/support/paths.js';
 import { PrecomputedLookahead, renderLookaheadCache } from './lookahead.js';
@@ -35,6 +36,18 @@ test('the parser uses the stored paths, and parses every fixture as Chevrotain\'
     const file = { path, absolutePath: path, text: readFileSync(path, 'utf8') };
     t.deepEqual(parseFile(file), parseFile(file, chevrotains), path);
   }
+});
+
+test('every fixture parses to the same AST and diagnostics in chunks as whole', (t) => {
+  const files = rustFiles(join(repoRoot, 'fixtures')).concat(rustFiles(join(repoRoot, 'crates')));
+  let chunked = 0;
+  for (const path of files) {
+    const file = { path, absolutePath: path, text: readFileSync(path, 'utf8') };
+    // Chunks of a few tokens end after nearly every item; files with errors fall back to whole.
+    t.deepEqual(parseFile(file, getParser(), 4), parseFile(file, getParser(), Infinity), path);
+    if (scan(file.text, 0, 4).end < file.text.length) chunked++;
+  }
+  t.true(chunked > 30);
 });
 
 test('a cache made from another grammar is not used', (t) => {

@@ -3,7 +3,7 @@
  * the scanner and parser recover, and every problem becomes a diagnostic (IC10xx) with a span.
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { Expr, SourceFileAst } from './ast.js';
+import type { Attribute, Expr, Item, SourceFileAst } from './ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source.js';
@@ -19,8 +19,61 @@ export interface ParseResult {
 
 const closers = ['`)`', '`]`', '`}`'];
 
-/** `parser`: the process's one parser unless a test brings another (another lookahead, say). */
-export function parseFile(file: SourceFile, parser: RustParser = getParser()): ParseResult {
+/**
+ * Tokens per chunk (see `scan`): small enough that a chunk's tokens die young, large enough that
+ * pointing the parser at a new input is rare.
+ */
+export const chunkTokens = 2048;
+
+/**
+ * `parser`: the process's one parser unless a test brings another (another lookahead, say).
+ * `chunk`: tokens per chunk; `Infinity` parses the file as one input.
+ */
+export function parseFile(file: SourceFile, parser: RustParser = getParser(), chunk = chunkTokens): ParseResult {
+  return (chunk < Infinity ? parseInChunks(file, parser, chunk) : undefined) ?? parseWhole(file, parser);
+}
+
+/** The runs a file's deferred work needs, on `parser` (which they reuse). */
+function runParsers(parser: RustParser): RunParsers {
+  return {
+    expression: (tokens, span) => parseExpressionRun(parser, tokens, span),
+    callback: (tokens) => {
+      if (tokens.length === 0) return undefined;
+      parser.beginRun([...tokens]);
+      const signature = parser.callbackEntry();
+      return parser.errors.length > 0 ? undefined : signature;
+    },
+  };
+}
+
+/**
+ * The file one chunk of items at a time. Chunks end only where an item ends at the top level, so
+ * a file that parses cleanly gives the same AST as parsed whole. Any problem (a scan problem, a
+ * parse error, a stray token) gives up: the file is then parsed whole, so that error recovery and
+ * diagnostics never depend on where a chunk ended.
+ */
+function parseInChunks(file: SourceFile, parser: RustParser, chunk: number): ParseResult | undefined {
+  const text = file.text;
+  const items: Item[] = [];
+  let innerAttrs: Attribute[] = [];
+  const parsers = runParsers(parser);
+  for (let from = 0, first = true; first || from < text.length; first = false) {
+    const scanned = scan(text, from, chunk);
+    if (scanned.problems.length > 0) return undefined;
+    parser.beginFile(file.path, text.length, scanned.tokens, scanned.closers);
+    parser.strays = [];
+    // The first chunk holds the inner attributes; the others are items only, and must end at EOF.
+    const parsed = first ? parser.file() : { innerAttrs: [], items: parser.items() };
+    if (parser.errors.length > 0 || parser.strays.length > 0 || (!first && !parser.atEnd())) return undefined;
+    for (const task of parser.deferred) task(parsers);
+    if (first) innerAttrs = parsed.innerAttrs;
+    for (const item of parsed.items) items.push(item);
+    from = scanned.end;
+  }
+  return { ast: { file: file.path, innerAttrs, docs: docsOf(innerAttrs), items }, diagnostics: [] };
+}
+
+function parseWhole(file: SourceFile, parser: RustParser): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const at = (start: number, end: number): Span => ({ file: file.path, start, end: Math.max(end, start + 1) });
   const scanned = scan(file.text);
@@ -31,17 +84,7 @@ export function parseFile(file: SourceFile, parser: RustParser = getParser()): P
   const errors = parser.errors;
   const strays = parser.strays;
   // Expression runs wait until the file's parse is over: they reuse the same parser.
-  const deferred = parser.deferred;
-  const parsers: RunParsers = {
-    expression: (tokens, span) => parseExpressionRun(parser, tokens, span),
-    callback: (tokens) => {
-      if (tokens.length === 0) return undefined;
-      parser.beginRun([...tokens]);
-      const signature = parser.callbackEntry();
-      return parser.errors.length > 0 ? undefined : signature;
-    },
-  };
-  for (const task of deferred) task(parsers);
+  for (const task of parser.deferred) task(runParsers(parser));
 
   const seen = new Set<number>();
   for (const e of errors) {

@@ -72,6 +72,11 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.input = tokens;
   }
 
+  /** Whether the whole input has been consumed. */
+  atEnd(): boolean {
+    return this.LA(1).tokenType === EOF;
+  }
+
   /** Offset where the next rule starts: the next token, or the end of the file. */
   protected here(): number {
     const offset = this.LA(1).startOffset;

@@ -50,3 +50,27 @@ test('delimiters pair like a balanced skip: a mismatch leaves the groups open at
   // Unclosed at the end of input.
   t.deepEqual(pairs('f ( x'), [-1, -1, -1]);
 });
+
+test('chunks end after an item closed outside every delimiter, before a token that starts an item', (t) => {
+  /** The text of each chunk when every chunk may end after `budget` tokens. */
+  const chunks = (text: string, budget: number): string[] => {
+    const out: string[] = [];
+    for (let from = 0; from < text.length; ) {
+      const end = scan(text, from, budget).end;
+      out.push(text.slice(from, end).trim());
+      from = end;
+    }
+    return out;
+  };
+  t.deepEqual(chunks('const A: u8 = 1; pub fn f() {} /// doc\nstruct S; #[repr(C)] enum E { X }', 1), [
+    'const A: u8 = 1;', 'pub fn f() {}', '/// doc\nstruct S;', '#[repr(C)] enum E { X }',
+  ]);
+  // Not after a `}` inside an item (an `else` follows, or the `;` of a `use`), nor inside delimiters,
+  // nor before an identifier (`union`, a macro call): those join the chunk.
+  t.deepEqual(chunks('const A: u8 = if X { 1 } else { 2 }; use a::{b}; mod m { fn f() {} fn g() {} } union U { x: u8 } m! {}', 1), [
+    'const A: u8 = if X { 1 } else { 2 };', 'use a::{b};', 'mod m { fn f() {} fn g() {} } union U { x: u8 } m! {}',
+  ]);
+  // The budget: no chunk ends before that many tokens.
+  t.deepEqual(chunks('const A: u8 = 1; const B: u8 = 2; const C: u8 = 3;', 8), ['const A: u8 = 1; const B: u8 = 2;', 'const C: u8 = 3;']);
+  t.is(scan('const A: u8 = 1; const B: u8 = 2;').end, 'const A: u8 = 1; const B: u8 = 2;'.length);
+});

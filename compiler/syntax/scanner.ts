@@ -40,6 +40,8 @@ export interface Scanned {
    */
   readonly closers: Int32Array;
   readonly problems: ScanProblem[];
+  /** Where scanning stopped: the text's length, or the start of the item that begins the next chunk. */
+  readonly end: number;
 }
 
 const C = {
@@ -75,7 +77,23 @@ for (const [type, text] of [
   singleImage[text.charCodeAt(0)] = text;
 }
 
-export function scan(text: string): Scanned {
+/**
+ * Tokens that can start an item right after a `;` or `}` that closed the previous one. Identifiers
+ * (`union`, `macro_rules!`, other macro calls) are left out: an item starting with one just joins
+ * the chunk before it.
+ */
+const itemStarters = new Set<TokenType>([
+  T.Pound, T.OuterDoc, T.OuterBlockDoc, T.Kw.pub, T.Kw.fn, T.Kw.struct, T.Kw.enum, T.Kw.const, T.Kw.static,
+  T.Kw.type, T.Kw.impl, T.Kw.mod, T.Kw.use, T.Kw.extern, T.Kw.unsafe, T.Kw.trait,
+]);
+
+/**
+ * Scans `text` from `from`. With a `budget`, it stops at the first item boundary after that many
+ * tokens: a `;` or `}` outside every delimiter, followed by a token that starts an item (its start
+ * is returned as `end`, and it is not part of this chunk). The parser then works on one chunk of
+ * items at a time, so the tokens of a large file never all live at once.
+ */
+export function scan(text: string, from = 0, budget = Infinity): Scanned {
   const tokens: IToken[] = [];
   const problems: ScanProblem[] = [];
   const length = text.length;
@@ -89,7 +107,10 @@ export function scan(text: string): Scanned {
     unknownStart = -1;
   };
 
-  let i = 0;
+  let depth = 0;
+  /** Whether the last token closed an item outside every delimiter, with the budget spent. */
+  let boundary = false;
+  let i = from;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
@@ -97,6 +118,7 @@ export function scan(text: string): Scanned {
       i++;
       continue;
     }
+    const count = tokens.length;
     const end = scanToken(text, i, c, push, problems);
     if (end < 0) {
       if (unknownStart < 0) unknownStart = i;
@@ -104,10 +126,20 @@ export function scan(text: string): Scanned {
       continue;
     }
     flushUnknown(i);
+    if (tokens.length > count) {
+      const type = (tokens[count] as IToken).tokenType;
+      if (boundary && itemStarters.has(type)) {
+        tokens.pop();
+        return { tokens, closers: pairDelimiters(tokens), problems, end: i };
+      }
+      if (type === T.LParen || type === T.LBracket || type === T.LBrace) depth++;
+      else if (type === T.RParen || type === T.RBracket || type === T.RBrace) depth--;
+      boundary = depth === 0 && count + 1 >= budget && (type === T.Semi || type === T.RBrace);
+    }
     i = end;
   }
   flushUnknown(length);
-  return { tokens, closers: pairDelimiters(tokens), problems };
+  return { tokens, closers: pairDelimiters(tokens), problems, end: length };
 }
 
 type Push = (type: TokenType, start: number, end: number, image?: string) => void;
