@@ -106,8 +106,8 @@ async function pythonCallCost(work: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
   const run = await execa('python3', [join(repoRoot, 'bench/python/calls.py'), dir, dirname(library)]);
-  const rows = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, [number, number]>;
-  console.log('\nPython: ns per call (best of 5 × 20 000, a lambda around each call in both columns)\n');
+  const { number, rounds, rows } = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { number: number; rounds: number; rows: Record<string, [number, number]> };
+  console.log(`\nPython: ns per call (best of ${rounds} alternating rounds × ${number} calls, a lambda around each call in both columns)\n`);
   console.log('| call | generated module | hand-written ctypes | ratio |');
   console.log('|---|---:|---:|---:|');
   for (const [name, [generated, handwritten]] of Object.entries(rows)) console.log(`| ${name} | ${generated} | ${handwritten} | ${(generated / handwritten).toFixed(2)} |`);
