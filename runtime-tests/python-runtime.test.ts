@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from '../compiler/api.js';
@@ -43,6 +43,25 @@ test('pyright (strict, Python 3.9) reports nothing on the generated module', asy
   t.is(report.summary.filesAnalyzed, 1);
   t.deepEqual(report.generalDiagnostics, []);
   t.is(report.summary.errorCount + report.summary.warningCount, 0);
+});
+
+test('pointer parameters: pyright accepts what ctypes takes and rejects the rest; python3 runs the accepted calls', async (t) => {
+  if (!requireTools(t, 'cargo', 'python3')) return;
+  const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['python'] })]);
+  const dir = mkdtempSync(join(tmpdir(), 'interopc-pyhints-'));
+  for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
+  const usage = join(repoRoot, 'runtime-tests/python/pointer_hints.py');
+  copyFileSync(usage, join(dir, 'pointer_hints.py'));
+  writeFileSync(join(dir, 'pyrightconfig.json'), JSON.stringify({ typeCheckingMode: 'strict', pythonVersion: '3.9' }));
+  const pyright = await execa(join(repoRoot, 'node_modules/.bin/pyright'), ['--outputjson', 'pointer_hints.py'], { cwd: dir, reject: false });
+  const report = JSON.parse(pyright.stdout) as { generalDiagnostics: { severity: string; range: { start: { line: number } } }[] };
+  const errorLines = [...new Set(report.generalDiagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1))];
+  const rejectedLines = readFileSync(usage, 'utf8').split('\n').flatMap((line, i) => (line.endsWith('# rejected') ? [i + 1] : []));
+  t.is(rejectedLines.length, 6);
+  t.deepEqual(errorLines, rejectedLines, pyright.stdout);
+  const run = await execa('python3', ['pointer_hints.py'], { cwd: dir, env: { INTEROPC_LIB_DIR: dirname(library), PYTHONDONTWRITEBYTECODE: '1' }, reject: false, all: true });
+  t.is(run.exitCode, 0, run.all);
+  t.regex(run.all ?? '', /pointer hints: ok/);
 });
 
 test('python options: module name, library name and the API check on load', async (t) => {

@@ -98,9 +98,9 @@ export class PyTypes {
       case 'pointer':
         if (t.pointee.kind === 'primitive' && t.pointee.name === 'c_char' && !t.mutable) return 'Optional[bytes]';
         if (t.pointee.kind === 'primitive' && t.pointee.name === 'void') return 'Optional[int]';
-        // A handle: ctypes returns a `c_void_p` result as an int (None for null).
-        if (t.pointee.kind === 'named' && this.index.get(t.pointee.id)?.kind === 'opaque') return position === 'result' ? 'Optional[int]' : 'Any';
-        return 'Any';
+        // A handle: ctypes returns a `c_void_p` result as an int (None for null), and takes it back.
+        if (t.pointee.kind === 'named' && this.index.get(t.pointee.id)?.kind === 'opaque') return position === 'result' ? 'Optional[int]' : 'Union[int, ctypes.c_void_p, None]';
+        return this.pointerHint(t, position);
       case 'array':
         return 'Any';
       case 'fnPointer':
@@ -127,6 +127,48 @@ export class PyTypes {
             if (decl.pattern?.kind === 'bool') return 'bool';
             return this.hint(decl.target, position);
         }
+      }
+    }
+  }
+
+  /**
+   * A `POINTER(T)`: ctypes returns a pointer object (falsy when null, never None), and takes a `T`
+   * (passed by reference), a pointer or array of `T`, `byref(…)` and, when nullable, None.
+   */
+  private pointerHint(t: Extract<TypeRef, { kind: 'pointer' }>, position: 'param' | 'result'): string {
+    const target = this.of(t).startsWith('ctypes.POINTER(') ? this.ctypesClass(t.pointee) : undefined;
+    if (!target) return 'Any';
+    if (position === 'result') return `_Pointer[${target}]`;
+    return `Union[${target}, _Pointer[${target}], ctypes.Array[${target}], _CArgObject${t.nullable ? ', None' : ''}]`;
+  }
+
+  /**
+   * The ctypes class of a value of type `t`, as a type expression (aliases resolved: the module's
+   * aliases are variables); undefined when none names it (`void`, function pointers).
+   */
+  private ctypesClass(t: TypeRef): string | undefined {
+    switch (t.kind) {
+      case 'primitive':
+        return t.name === 'void' ? undefined : primitives[t.name];
+      case 'fnPointer':
+        return undefined;
+      case 'array': {
+        const element = this.ctypesClass(t.element);
+        return element && `ctypes.Array[${element}]`;
+      }
+      case 'pointer': {
+        const expression = this.of(t);
+        if (!expression.startsWith('ctypes.POINTER(')) return expression;
+        const target = this.ctypesClass(t.pointee);
+        return target && `_Pointer[${target}]`;
+      }
+      case 'named': {
+        const decl = this.index.get(t.id);
+        if (!decl || decl.kind === 'opaque') return 'ctypes.c_void_p';
+        if (decl.kind === 'enum') return enumReprs[decl.repr] ?? 'ctypes.c_int';
+        if (decl.kind === 'alias') return this.ctypesClass(decl.target);
+        if (decl.kind === 'struct' && decl.transparent && decl.fields.length === 1) return this.ctypesClass((decl.fields[0] as IrField).type);
+        return pyName(decl.name);
       }
     }
   }
