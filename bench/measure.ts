@@ -20,8 +20,8 @@ const WRAPPER = [
   'print(r.returncode, ms, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)',
 ].join('\n');
 
-export async function measure(command: string, args: readonly string[], cwd: string): Promise<Measurement> {
-  const run = await execa('python3', ['-c', WRAPPER, command, ...args], { cwd, reject: false });
+export async function measure(command: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Measurement> {
+  const run = await execa('python3', ['-c', WRAPPER, command, ...args], { cwd, env, reject: false });
   const [code, ms, rssKiB] = run.stdout.trim().split(/\s+/).map(Number);
   return { ms: ms ?? NaN, peakMiB: (rssKiB ?? 0) / 1024, ok: code === 0, stderr: run.stderr };
 }

@@ -34,12 +34,23 @@ interface Row {
   median: number;
   min: number;
   peak: number;
+  /** interopc's own timings (`INTEROPC_TIMINGS=1`), ms per phase of every run. */
+  phases: Map<string, number[]>;
 }
 
 interface Contender {
   readonly tool: string;
   readonly command: string;
   readonly args: string[];
+  readonly env?: Record<string, string>;
+}
+
+/** The `phase   12.3 ms` lines `INTEROPC_TIMINGS=1` prints, added to `into`. */
+function collectPhases(stderr: string, into: Map<string, number[]>): void {
+  for (const line of stderr.split('\n')) {
+    const m = /^(\S+)\s+([\d.]+) ms$/.exec(line.trim());
+    if (m) into.set(m[1] as string, [...(into.get(m[1] as string) ?? []), Number(m[2])]);
+  }
 }
 
 /**
@@ -49,15 +60,19 @@ interface Contender {
 async function benchInTurns(input: string, lines: number, contenders: readonly Contender[]): Promise<Row[]> {
   const times = contenders.map((): number[] => []);
   const peaks = contenders.map(() => 0);
+  const phases = contenders.map(() => new Map<string, number[]>());
   for (let i = 0; i < RUNS; i++) {
     for (const [k, c] of contenders.entries()) {
-      const m = await measure(c.command, c.args, repoRoot);
+      const m = await measure(c.command, c.args, repoRoot, c.env);
       if (!m.ok) throw new Error(`${c.tool} failed on ${input}:\n${m.stderr}`);
       times[k]?.push(m.ms);
       peaks[k] = Math.max(peaks[k] ?? 0, m.peakMiB);
+      collectPhases(m.stderr, phases[k] as Map<string, number[]>);
     }
   }
-  return contenders.map((c, k) => ({ tool: c.tool, input, lines, median: median(times[k] ?? []), min: Math.min(...(times[k] ?? [])), peak: peaks[k] ?? 0 }));
+  return contenders.map((c, k) => ({
+    tool: c.tool, input, lines, median: median(times[k] ?? []), min: Math.min(...(times[k] ?? [])), peak: peaks[k] ?? 0, phases: phases[k] as Map<string, number[]>,
+  }));
 }
 
 async function main(): Promise<void> {
@@ -75,7 +90,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const [name, dir, lines] of [['synthetic', synthetic, syntheticLines], ['reference-project', referenceProject, referenceLines]] as const) {
     const out = join(work, `out-${name}`);
-    const contenders: Contender[] = [{ tool: 'interopc', command: process.execPath, args: [interopc, 'build', dir, '--target', 'c', '--out-dir', out] }];
+    const contenders: Contender[] = [{ tool: 'interopc', command: process.execPath, args: [interopc, 'build', dir, '--target', 'c', '--out-dir', out], env: { INTEROPC_TIMINGS: '1' } }];
     if (cbindgen) contenders.push({ tool: 'cbindgen', command: cbindgen, args: ['--lang', 'c', '--crate', name === 'synthetic' ? 'synthetic' : 'reference-project', '-o', join(out, 'cbindgen.h'), dir] });
     rows.push(...(await benchInTurns(name, lines, contenders)));
   }
@@ -91,6 +106,22 @@ async function main(): Promise<void> {
   console.log('| tool | input | lines | median ms | min ms | peak MiB |');
   console.log('|---|---|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.tool} | ${r.input} | ${r.lines} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.peak.toFixed(0)} |`);
+  const phased = rows.find((r) => r.tool === 'interopc' && r.input === 'synthetic');
+  if (phased && phased.phases.size > 0) printPhases(phased);
+}
+
+/** Where interopc's time goes on one input: the median of each phase, and what is outside them. */
+function printPhases(row: Row): void {
+  console.log(`\ninteropc on ${row.input}: median ms per phase (INTEROPC_TIMINGS=1), ${RUNS} runs\n`);
+  console.log('| phase | median ms |');
+  console.log('|---|---:|');
+  let inPhases = 0;
+  for (const [phase, ms] of row.phases) {
+    const m = median(ms);
+    inPhases += m;
+    if (m >= 1) console.log(`| ${phase} | ${m.toFixed(0)} |`);
+  }
+  console.log(`| start-up, reading the config, writing the file | ${Math.max(0, row.median - inPhases).toFixed(0)} |`);
 }
 
 /**
