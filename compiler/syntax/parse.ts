@@ -84,7 +84,8 @@ function parseWhole(file: SourceFile, parser: RustParser): ParseResult {
   const errors = parser.errors;
   const strays = parser.strays;
   // Expression runs wait until the file's parse is over: they reuse the same parser.
-  for (const task of parser.deferred) task(runParsers(parser));
+  const parsers = runParsers(parser);
+  for (const task of parser.deferred) task(parsers);
 
   const seen = new Set<number>();
   for (const e of errors) {
