@@ -51,7 +51,7 @@ function abiType(t: TypeRef, names: ReadonlyMap<string, string>): unknown {
     case 'primitive':
       return t.name;
     case 'named':
-      return { named: names.get(t.id) ?? t.id };
+      return t.nullable ? { named: names.get(t.id) ?? t.id, nullable: true } : { named: names.get(t.id) ?? t.id };
     case 'pointer':
       return { pointer: abiType(t.pointee, names), mutable: t.mutable, nullable: t.nullable };
     case 'array':
@@ -184,7 +184,7 @@ class CanonicalWriter {
       case 'named':
         this.raw('{"named":');
         this.string(this.names.get(t.id) ?? t.id);
-        return this.raw('}');
+        return this.raw(t.nullable ? ',"nullable":true}' : '}');
       case 'pointer':
         this.raw('{"mutable":');
         this.value(t.mutable);

@@ -32,7 +32,11 @@ export type TypeId = string;
 export type TypeRef =
   /** `void` only as a return type or pointee. */
   | { readonly kind: 'primitive'; readonly name: IrPrimitive }
-  | { readonly kind: 'named'; readonly id: TypeId }
+  /**
+   * A declaration by id. `nullable` only for `Option<F>` of a callback alias `F`: the alias itself
+   * (its typedef, delegate or class), where null is allowed even if `F` alone does not allow it.
+   */
+  | { readonly kind: 'named'; readonly id: TypeId; readonly nullable?: true }
   /**
    * `*const T`/`*mut T` (nullable), `&T`/`&mut T`/`NonNull<T>` (not nullable),
    * `Option<&T>`/`Option<NonNull<T>>` (nullable).

@@ -25,16 +25,18 @@ pub const N: usize = 3;
 test('type mapping: nullable and non-null pointers, function pointers, aliases, opaque types', (t) => {
   const out = ir(`pub type Cb = extern "C" fn(u8) -> u8;
 pub struct Hidden { v: Vec<u8> }
-#[unsafe(no_mangle)] pub extern "C" fn f(a: *const u8, b: &mut u8, c: Option<&u8>, d: Cb, e: Option<Cb>, f: *mut Hidden, g: *const core::ffi::c_void) -> ! { loop {} }`);
+#[unsafe(no_mangle)] pub extern "C" fn f(a: *const u8, b: &mut u8, c: Option<&u8>, d: Cb, e: Option<Cb>, f: *mut Hidden, g: *const core::ffi::c_void, h: Option<extern "C" fn(u8) -> u8>) -> ! { loop {} }`);
   const sig = out.functions[0]?.signature;
   t.deepEqual(sig?.params.map((p) => p.type), [
     { kind: 'pointer', mutable: false, nullable: true, pointee: { kind: 'primitive', name: 'u8' } },
     { kind: 'pointer', mutable: true, nullable: false, pointee: { kind: 'primitive', name: 'u8' } },
     { kind: 'pointer', mutable: false, nullable: true, pointee: { kind: 'primitive', name: 'u8' } },
     { kind: 'named', id: 'crate::Cb' },
-    { kind: 'fnPointer', nullable: true, signature: { params: [{ name: 'arg0', type: { kind: 'primitive', name: 'u8' } }], returns: { kind: 'primitive', name: 'u8' } } },
+    // `Option` of a callback alias keeps the alias (its typedef), allowing null.
+    { kind: 'named', id: 'crate::Cb', nullable: true },
     { kind: 'pointer', mutable: true, nullable: true, pointee: { kind: 'named', id: 'crate::Hidden' } },
     { kind: 'pointer', mutable: false, nullable: true, pointee: { kind: 'primitive', name: 'void' } },
+    { kind: 'fnPointer', nullable: true, signature: { params: [{ name: 'arg0', type: { kind: 'primitive', name: 'u8' } }], returns: { kind: 'primitive', name: 'u8' } } },
   ]);
   t.deepEqual(sig?.returns, { kind: 'primitive', name: 'void' });
   t.deepEqual(out.types.map((d) => `${d.kind} ${d.name}`), ['alias Cb', 'opaque Hidden']);

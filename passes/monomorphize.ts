@@ -82,9 +82,15 @@ class Monomorphizer {
   private knownRef(t: Extract<HirType, { kind: 'known' }>, env: GenericEnv): TypeRef {
     const arg = t.args.find((a): a is Extract<HirGenericArg, { kind: 'type' }> => a.kind === 'type');
     if (!arg) throw new InternalError(`${t.name} without a type argument`);
-    const inner = this.typeRef(unalias(substitute(arg.type, env), this.program), emptyGenericEnv);
+    const written = substitute(arg.type, env);
+    const inner = this.typeRef(unalias(written, this.program), emptyGenericEnv);
     switch (t.name) {
       case 'Option':
+        // `Option<Callback>` keeps the callback's name, as hand-written bindings would.
+        if (inner.kind === 'fnPointer' && written.kind === 'def') {
+          const alias = this.plainAlias(written);
+          if (alias) return { kind: 'named', id: this.ensureAlias(alias, written.span), nullable: true };
+        }
         if (inner.kind === 'pointer' || inner.kind === 'fnPointer') return { ...inner, nullable: true };
         throw new InternalError('Option of a non-pointer after validation');
       case 'NonNull':
@@ -95,6 +101,12 @@ class Monomorphizer {
       default:
         throw new InternalError(`${t.name} after validation`);
     }
+  }
+
+  /** The alias `t` names when it has no type or const parameters (one declaration in the IR). */
+  private plainAlias(t: Extract<HirType, { kind: 'def' }>): Extract<Def, { kind: 'alias' }> | undefined {
+    const def = this.program.defs[t.def];
+    return def?.kind === 'alias' && def.generics.every((g) => g.kind === 'lifetime') ? def : undefined;
   }
 
   private defRef(t: Extract<HirType, { kind: 'def' }>, env: GenericEnv): TypeRef {

@@ -81,7 +81,7 @@ export class TsTypes {
           case 'alias':
             if (decl.pattern?.kind === 'bool') return { kind: 'boolPattern' };
             if (decl.pattern?.kind === 'string') return { kind: 'string', nullable: true };
-            if (decl.target.kind === 'fnPointer') return { kind: 'callback', name: decl.name, fn: decl.target };
+            if (decl.target.kind === 'fnPointer') return { kind: 'callback', name: decl.name, fn: ref.nullable ? { ...decl.target, nullable: true } : decl.target };
             return this.shape(decl.target);
           case 'enum':
             return { kind: 'enum', name: decl.name, error: decl.pattern !== undefined, success: decl.variants.find((v) => v.name === decl.pattern?.success)?.value ?? '0' };
