@@ -159,7 +159,11 @@ export function collectService(
   }
   // Placed at the impl's end, so that declarations list it after the methods.
   const end: Span = { file: impl.span.file, start: Math.max(impl.span.start, impl.span.end - 1), end: impl.span.end };
-  const destroy = shim(undefined, `${prefix}destroy`, [{ name: 'handle', type: handle(true, 2), span: end }], errorType, end, attr.span);
+  const destroy: FnDef = {
+    ...shim(undefined, `${prefix}destroy`, [{ name: 'handle', type: handle(true, 2), span: end }], errorType, end, attr.span),
+    // What the macro's destructor does (crates/interopc-macros/src/service.rs).
+    docs: [`Drops the \`${selfName}\` and sets \`*handle\` to null.`, 'Returns the error enum\'s `Null` value for a null `handle` or `*handle`: never a double free.'],
+  };
   shims.push(destroy);
   const service: HirService = { name: selfName, module, selfType, error: errorType, docs: impl.docs.length > 0 ? impl.docs : typeDocs, span: impl.span, constructors, destructor: destroy.id, methods };
   return { service, shims, skipped };
