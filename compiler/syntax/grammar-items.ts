@@ -387,6 +387,11 @@ export abstract class ItemGrammar extends ExprGrammar {
       this.CONSUME(T.Eq);
       type = this.SUBRULE(this.type);
     });
+    // `type Write<'w> = T::Write<'w> where Self: 'w;`: the where clause after the type.
+    this.OPTION5(() => {
+      const trailing = this.SUBRULE2(this.whereClause);
+      this.ACTION(() => (where = where === undefined ? trailing : `${where}, ${trailing.replace(/^where\s*/, '')}`));
+    });
     this.CONSUME(T.Semi);
     return (base) => ({ kind: 'typeAlias', ...base, ...this.named(name, base.span), generics: genericsOf(params, where), ...(type ? { type } : {}) });
   });
@@ -523,8 +528,10 @@ export abstract class ItemGrammar extends ExprGrammar {
             this.SUBRULE(this.pattern);
             const to = this.position() + 1;
             this.CONSUME(T.Colon);
-            const type = this.SUBRULE(this.type);
-            return this.ACTION((): Param => {
+            // `mut args: ...`: a named C variadic (a `c_variadic` function defined in Rust).
+            const type = this.OR2([{ ALT: () => (this.CONSUME2(T.DotDotDot), undefined) }, { ALT: () => this.SUBRULE(this.type) }]);
+            return this.ACTION((): Param | 'variadic' => {
+              if (type === undefined) return 'variadic';
               const pattern = this.input.slice(from, to);
               const first = pattern[0];
               const simple = pattern.length === 1 || (pattern.length === 2 && first?.tokenType === K.mut);

@@ -283,6 +283,13 @@ export abstract class TypeGrammar extends TokenGrammar {
     this.OR([
       { ALT: () => this.CONSUME(T.Lifetime) },
       {
+        // `impl Trait + use<'a, T>`: precise capturing (Rust 1.82).
+        ALT: () => {
+          this.CONSUME(K.use);
+          this.SUBRULE(this.genericArgs);
+        },
+      },
+      {
         ALT: () => {
           this.CONSUME(T.LParen);
           this.SUBRULE(this.bounds);

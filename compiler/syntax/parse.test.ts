@@ -128,6 +128,20 @@ test('functions: qualifiers, ABIs, receivers, patterns, variadics, bodies skippe
   t.true(block.items[0]?.kind === 'fn' && block.items[0].variadic);
 });
 
+test('newer forms found in real crates: precise capturing, where clauses after an alias type, named C variadics', (t) => {
+  // From indexmap, anstream and cbindgen's tests: each failed to parse before.
+  const f = only("fn get_hash<K, V>(entries: &[u8]) -> impl Fn(&usize) -> u64 + use<'_, K, V> { todo!() }", 'fn');
+  t.is(f.returns && typeText(f.returns), "impl Fn(& usize)->u64 + use<'_, K, V>");
+  const impl = only("impl<T: W + ?Sized> W for &mut T { type Write<'w> = T::Write<'w> where Self: 'w; }", 'impl');
+  const alias = impl.items[0];
+  t.true(alias?.kind === 'typeAlias' && alias.generics.whereClause === "where Self : 'w");
+  const both = only("type A<T> where T: Copy = B<T> where T: Send;", 'typeAlias');
+  t.is(both.generics.whereClause, 'where T : Copy, T : Send');
+  const v = only('pub unsafe extern "C" fn va_list_test2(count: i32, mut ap: ...) -> i32 { 0 }', 'fn');
+  t.true(v.variadic);
+  t.deepEqual(v.params.map((p) => p.name), ['count']);
+});
+
 test('types: pointers, references, arrays, slices, tuples, fn pointers, trait objects, never', (t) => {
   const f = only("fn f(a: *mut *const u8, b: &'static mut [u8], c: [[u8; 2]; 3], d: (u8, i8), e: unsafe extern \"C\" fn(x: u8, ...) -> u8, g: Box<dyn Fn(u8) -> u8 + Send>, h: impl Iterator<Item = u8>, i: Option<extern \"C\" fn()>, j: <T as Tr>::Out, k: _, l: std::vec::Vec<u8>) -> ! {}", 'fn');
   t.deepEqual(f.params.map((p) => typeText(p.type)), [
