@@ -33,6 +33,11 @@ export type PrimitiveName =
  */
 export type KnownTypeName =
   | 'Option' | 'NonNull' | 'PhantomData' | 'ManuallyDrop' | 'MaybeUninit'
+  /** `NonZero<T>` and `NonZeroU32`-style names: the integer; `Option` of one too (the niche). */
+  | 'NonZero'
+  /** Transparent over their argument: `Cell<T>`, `UnsafeCell<T>` are `T`, `Pin<P>` is `P`. */
+  | 'Cell' | 'UnsafeCell' | 'Pin'
+  | 'PhantomPinned'
   | 'String' | 'Vec' | 'Box' | 'Rc' | 'Arc' | 'HashMap' | 'CString' | 'CStr'
   | 'str' | 'u128' | 'i128';
 

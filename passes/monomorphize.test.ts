@@ -51,3 +51,28 @@ test('constants keep exact values and shortest round-trip float text', (t) => {
     { kind: 'string', value: 'x' },
   ]);
 });
+
+test('standard wrappers keep their argument: NonZero integers (and their Option), Cell, UnsafeCell, Pin; a pointer to a marker is void *', (t) => {
+  const out = ir(`use std::num::{NonZero, NonZeroU32}; use std::cell::{Cell, UnsafeCell}; use std::pin::Pin; use std::marker::PhantomData;
+#[unsafe(no_mangle)] pub extern "C" fn f(a: NonZeroU32, b: Option<NonZero<i8>>, c: Cell<u16>, d: UnsafeCell<f64>, e: Pin<&mut u8>, g: *const PhantomData<u8>) {}`);
+  t.deepEqual(out.functions[0]?.signature.params.map((p) => p.type), [
+    { kind: 'primitive', name: 'u32' },
+    { kind: 'primitive', name: 'i8' },
+    { kind: 'primitive', name: 'u16' },
+    { kind: 'primitive', name: 'f64' },
+    { kind: 'pointer', mutable: true, nullable: false, pointee: { kind: 'primitive', name: 'u8' } },
+    { kind: 'pointer', mutable: false, nullable: true, pointee: { kind: 'primitive', name: 'void' } },
+  ]);
+});
+
+test('Self in a definition is the type itself; an opaque instance of a type without C form is named from its text', (t) => {
+  const out = ir(`#[repr(C)] pub struct Node { pub next: *mut Self, pub tag: Tagged<Self> }
+#[repr(C)] pub struct Tagged<T> { pub raw: *const u8, p: std::marker::PhantomData<T> }
+pub struct NotReprC<T> { inner: T }
+#[unsafe(no_mangle)] pub extern "C" fn f(n: Node, o: *const NotReprC<std::cell::RefCell<i32>>, g: Generic<true, 'a'>) {}
+#[repr(C)] pub struct Generic<const B: bool, const C: char> { pub x: u8 }`);
+  const node = out.types.find((d) => d.name === 'Node');
+  t.true(node?.kind === 'struct' && node.fields[0]?.type.kind === 'pointer' && node.fields[0].type.pointee.kind === 'named' && node.fields[0].type.pointee.id === 'crate::Node');
+  t.deepEqual(out.types.map((d) => `${d.kind} ${d.name}`).sort(), ['opaque NotReprC_RefCell', 'struct Generic_true_u61', 'struct Node', 'struct Tagged_Node']);
+  t.true(out.types.some((d) => d.id === "crate::Generic<true, 'a'>"));
+});

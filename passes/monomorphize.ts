@@ -15,9 +15,9 @@ import { InternalError } from '../compiler/assert.js';
 import { ConstEvaluator, expectedOf } from './support/const-eval.js';
 import { arrayLength } from './support/array-length.js';
 import { bindGenerics, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
-import { argsText, type ConstArgText } from './support/type-text.js';
+import { argsText, typeText, type ConstArgText } from './support/type-text.js';
 import { floatText } from './support/float-text.js';
-import { isZeroSized, unalias } from './support/type-shapes.js';
+import { hasIrForm, isZeroSized, unalias } from './support/type-shapes.js';
 
 const PRIMITIVE_IR: Record<string, TypeRef> = {};
 
@@ -29,10 +29,10 @@ class Monomorphizer {
 
   constructor(private readonly program: EvaluatedProgram) {
     this.evaluator = new ConstEvaluator(program);
+    // Const arguments appear in ids as Rust would write them: `5`, `-1`, `true`, `'a'`.
     this.constText = (arg) => {
-      const r = this.evaluator.evaluate(arg.value, arg.module, 'usize');
-      if (!r.ok || r.value.kind !== 'int') throw new InternalError(`const argument not evaluable after validation: ${r.ok ? r.value.kind : r.diagnostic.message}`);
-      return r.value.value.toString();
+      const value = this.constValue(arg);
+      return value.kind === 'char' ? `'${charText(value.value)}'` : String(value.value);
     };
   }
 
@@ -80,6 +80,8 @@ class Monomorphizer {
   }
 
   private knownRef(t: Extract<HirType, { kind: 'known' }>, env: GenericEnv): TypeRef {
+    // Zero-sized: validation lets them through only behind a pointer, which C sees as `void *`.
+    if (t.name === 'PhantomData' || t.name === 'PhantomPinned') return { kind: 'primitive', name: 'void' };
     const arg = t.args.find((a): a is Extract<HirGenericArg, { kind: 'type' }> => a.kind === 'type');
     if (!arg) throw new InternalError(`${t.name} without a type argument`);
     const written = substitute(arg.type, env);
@@ -92,11 +94,17 @@ class Monomorphizer {
           if (alias) return { kind: 'named', id: this.ensureAlias(alias, written.span), nullable: true };
         }
         if (inner.kind === 'pointer' || inner.kind === 'fnPointer') return { ...inner, nullable: true };
+        // `Option<NonZero<T>>` is `T`, with zero for `None`.
+        if (inner.kind === 'primitive') return inner;
         throw new InternalError('Option of a non-pointer after validation');
       case 'NonNull':
         return { kind: 'pointer', mutable: true, nullable: false, pointee: this.typeRef(arg.type, env) };
       case 'ManuallyDrop':
       case 'MaybeUninit':
+      case 'NonZero':
+      case 'Cell':
+      case 'UnsafeCell':
+      case 'Pin':
         return this.typeRef(arg.type, env);
       default:
         throw new InternalError(`${t.name} after validation`);
@@ -196,10 +204,27 @@ class Monomorphizer {
     return id;
   }
 
-  /** Name fragment of a generic argument: `u32`, `Vec3f32`, `ptr_u8`, `5`. */
+  /** The value of a const generic argument: an integer, a bool or a char (validation checked it). */
+  private constValue(arg: Extract<HirGenericArg, { kind: 'const' }>): Extract<ConstValue, { kind: 'int' | 'bool' | 'char' }> {
+    const r = this.evaluator.evaluate(arg.value, arg.module, 'usize');
+    if (!r.ok || (r.value.kind !== 'int' && r.value.kind !== 'bool' && r.value.kind !== 'char')) {
+      throw new InternalError(`const argument not evaluable after validation: ${r.ok ? r.value.kind : r.diagnostic.message}`);
+    }
+    return r.value;
+  }
+
+  /**
+   * Name fragment of a generic argument: `u32`, `Vec3f32`, `ptr_u8`, `5`, `neg1`, `true`, and a
+   * char as its code point (`u61` for `'a'`), so that names stay identifiers in every target.
+   */
   private mangle(a: HirGenericArg): string {
-    if (a.kind === 'const') return this.constText(a);
+    if (a.kind === 'const') {
+      const value = this.constValue(a);
+      if (value.kind === 'char') return `u${value.value.toString(16)}`;
+      return String(value.value).replace(/^-/, 'neg');
+    }
     if (a.kind === 'lifetime') return '';
+    if (!hasIrForm(a.type)) return nameFromText(typeText(a.type, this.constText));
     const ref = this.typeRef(a.type, emptyGenericEnv);
     return this.mangleRef(ref);
   }
@@ -315,3 +340,14 @@ export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
     });
   },
 };
+
+/** A char as it stands between quotes in Rust: printable ASCII as itself, the rest as `\u{…}`. */
+function charText(code: number): string {
+  const printable = code >= 0x20 && code < 0x7f && code !== 0x27 && code !== 0x5c;
+  return printable ? String.fromCharCode(code) : `\\u{${code.toString(16)}}`;
+}
+
+/** `RefCell_i32` for `std::cell::RefCell<i32>`: paths dropped, the rest made an identifier. */
+function nameFromText(text: string): string {
+  return text.replace(/\b[A-Za-z_][A-Za-z0-9_]*::/g, '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+}

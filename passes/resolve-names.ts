@@ -9,7 +9,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import type { CrateAst, Item, UseTree } from '../compiler/syntax/ast.js';
-import type { Def, DefId, FnDef, HirGenericParam, HirProgram, HirType, ModuleId, ModuleScope, PatternSources, ReportEntry } from '../compiler/hir.js';
+import type { Def, DefId, FnDef, HirGenericArg, HirGenericParam, HirProgram, HirType, ModuleId, ModuleScope, PatternSources, ReportEntry } from '../compiler/hir.js';
 import type { Span } from '../compiler/source.js';
 import { lookupPath, targetEntry } from './support/scopes.js';
 import { resolveType, typeContext, type TypeContext } from './support/resolve-type.js';
@@ -238,6 +238,16 @@ function hirGenerics(modules: Record<ModuleId, ModuleScope>, module: ModuleId, p
   return params.map((p) => (p.kind === 'const' ? { kind: 'const', name: p.name, type: resolveType(base, p.type) } : { kind: p.kind, name: p.name }));
 }
 
+/** `Self` inside a struct, union or enum definition: the type itself, with its own parameters. */
+function selfOf(id: DefId, module: ModuleId, generics: readonly HirGenericParam[], span: Span): HirType {
+  const args = generics.map((g): HirGenericArg => {
+    if (g.kind === 'type') return { kind: 'type', type: { kind: 'param', name: g.name, span } };
+    if (g.kind === 'const') return { kind: 'const', value: { kind: 'path', path: { global: false, segments: [{ name: g.name, span }], span }, span }, module, span };
+    return { kind: 'lifetime' };
+  });
+  return { kind: 'def', def: id, args, span };
+}
+
 /**
  * Adds an optional last key only when present. Defs are written as literals in key order (not
  * assembled with spreads, which copy every key per item): the order is part of `--dump-ir`.
@@ -269,7 +279,7 @@ function collectDefs(
       case 'struct':
       case 'union': {
         const generics = hirGenerics(modules, m.id, item.generics.params);
-        const tctx = generics.length === 0 ? plain : genericContext(modules, m.id, generics);
+        const tctx = genericContext(modules, m.id, generics, selfOf(id, m.id, generics, item.nameSpan));
         const fields = item.fields.map((f) => ({ name: f.name, type: resolveType(tctx, f.type), isPublic: f.vis.kind !== 'inherited', docs: f.docs, span: f.span }));
         const ffiType = readFfiType(item.attrs);
         const repr = readRepr(item.attrs);
@@ -286,7 +296,7 @@ function collectDefs(
       }
       case 'enum': {
         const generics = hirGenerics(modules, m.id, item.generics.params);
-        const tctx = generics.length === 0 ? plain : genericContext(modules, m.id, generics);
+        const tctx = genericContext(modules, m.id, generics, selfOf(id, m.id, generics, item.nameSpan));
         const ffiType = readFfiType(item.attrs);
         const repr = readRepr(item.attrs);
         const variants = item.variants.map((v) => {

@@ -7,6 +7,12 @@ test('C-compatible signatures pass', (t) => {
   t.deepEqual(fn('a: u8, b: *const Opaque, c: Option<&u32>, d: Option<extern "C" fn()>, e: &mut [u8; 4], f: core::ptr::NonNull<u8>, g: Option<core::ptr::NonNull<u8>>', 'pub struct Opaque { v: Vec<u8> }'), []);
 });
 
+test('standard wrappers: NonZero takes integers only, a marker needs a pointer, Option takes NonZero', (t) => {
+  const prelude = 'use std::num::NonZero; use std::marker::PhantomPinned; use std::cell::Cell;';
+  t.deepEqual(fn('a: Option<NonZero<u64>>, b: *mut PhantomPinned, c: Cell<NonZero<i32>>', prelude), []);
+  t.deepEqual(fn('a: NonZero<f32>, b: PhantomPinned, c: Cell<String>', prelude), ['IC2203', 'IC2204', 'IC2202']);
+});
+
 test('every FFI problem is reported, each once', (t) => {
   t.deepEqual(fn('a: String, b: Vec<u8>, c: &str, d: &[u8], e: (u8, u8), f: u128, g: fn(), h: Option<u32>, i: Missing, j: Plain', 'pub struct Plain { x: u8 }'), [
     'IC2202', 'IC2202', 'IC2203', 'IC2203', 'IC2203', 'IC2203', 'IC2203', 'IC2203', 'IC2001', 'IC2201',

@@ -17,6 +17,9 @@ import { bindGenerics, emptyGenericEnv, substitute, type GenericEnv } from './su
 import { instanceKey } from './support/type-text.js';
 import { isZeroSized, unalias } from './support/type-shapes.js';
 
+/** What `NonZero<T>` takes. */
+const integerPrimitives: ReadonlySet<string> = new Set(['u8', 'u16', 'u32', 'u64', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize']);
+
 /** Where a type is used: by value (needs a C layout) or behind a pointer (may be opaque). */
 type Use = 'value' | 'pointer' | 'return';
 
@@ -160,20 +163,29 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
       switch (t.name) {
         case 'Option': {
           const resolved = innerType ? unalias(substitute(innerType, env), program) : undefined;
-          if (resolved && (resolved.kind === 'reference' || resolved.kind === 'fnPointer' || (resolved.kind === 'known' && resolved.name === 'NonNull'))) {
+          if (resolved && (resolved.kind === 'reference' || resolved.kind === 'fnPointer' || (resolved.kind === 'known' && (resolved.name === 'NonNull' || resolved.name === 'NonZero')))) {
             return visit(resolved, emptyGenericEnv, use, site, depth);
           }
-          return report('IC2203', '`Option<T>` has a C layout only for references, `NonNull` and function pointers', t.span, [...note(site), 'help: pass a nullable pointer, or a `#[repr(C)]` struct with an `is_some` flag']);
+          return report('IC2203', '`Option<T>` has a C layout only for references, `NonNull`, `NonZero` integers and function pointers', t.span, [...note(site), 'help: pass a nullable pointer, or a `#[repr(C)]` struct with an `is_some` flag']);
+        }
+        case 'NonZero': {
+          const resolved = innerType ? unalias(substitute(innerType, env), program) : undefined;
+          if (resolved?.kind === 'primitive' && integerPrimitives.has(resolved.name)) return;
+          return report('IC2203', '`NonZero<T>` has a C layout only for integers', t.span, note(site));
         }
         case 'NonNull':
           if (innerType) visitPointee(innerType, env, site, depth);
           return;
         case 'ManuallyDrop':
         case 'MaybeUninit':
+        case 'Cell':
+        case 'UnsafeCell':
+        case 'Pin':
           if (innerType) visit(innerType, env, use, site, depth);
           return;
         case 'PhantomData':
-          if (use !== 'pointer') report('IC2204', '`PhantomData` is zero-sized and has no C layout', t.span, note(site));
+        case 'PhantomPinned':
+          if (use !== 'pointer') report('IC2204', `\`${t.name}\` is zero-sized and has no C layout`, t.span, note(site));
           return;
         case 'u128':
         case 'i128':

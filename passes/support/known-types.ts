@@ -21,7 +21,14 @@ export const cTypeAliases: Readonly<Record<string, PrimitiveName>> = {
 
 export const knownLibraryTypes: ReadonlySet<KnownTypeName> = new Set<KnownTypeName>([
   'Option', 'NonNull', 'PhantomData', 'ManuallyDrop', 'MaybeUninit', 'String', 'Vec', 'Box', 'Rc', 'Arc', 'HashMap', 'CString', 'CStr',
+  'NonZero', 'Cell', 'UnsafeCell', 'Pin', 'PhantomPinned',
 ]);
+
+/** `core::num::NonZeroU8` and its siblings: `NonZero<u8>` under their older names. */
+export const nonZeroTypes: Readonly<Record<string, PrimitiveName>> = {
+  NonZeroU8: 'u8', NonZeroU16: 'u16', NonZeroU32: 'u32', NonZeroU64: 'u64', NonZeroUsize: 'usize',
+  NonZeroI8: 'i8', NonZeroI16: 'i16', NonZeroI32: 'i32', NonZeroI64: 'i64', NonZeroIsize: 'isize',
+};
 
 /** Names in scope everywhere without a `use` (the std prelude). */
 export const preludeTypes: ReadonlySet<string> = new Set(['Option', 'Vec', 'String', 'Box']);

@@ -6,7 +6,7 @@
 import type { GenericArg, TypeNode } from '../../compiler/syntax/ast.js';
 import type { HirGenericArg, HirGenericParam, HirType, KnownTypeName, ModuleId, ModuleScope } from '../../compiler/hir.js';
 import { EXTERN_PREFIX, lookupPath } from './scopes.js';
-import { cTypeAliases, externalCrates, knownLibraryTypes, patternCrates, patternTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
+import { cTypeAliases, externalCrates, knownLibraryTypes, nonZeroTypes, patternCrates, patternTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
 import type { PrimitiveName } from '../../compiler/hir.js';
 import type { Span } from '../../compiler/source.js';
 
@@ -110,6 +110,8 @@ function externalType(path: readonly string[], args: HirGenericArg[], text: stri
   if (fromPatternCrate && last === 'FFICChar') return { kind: 'primitive', name: 'c_char', span };
   const alias = cTypeAliases[last];
   if (alias) return { kind: 'primitive', name: alias, span };
+  const nonZero = nonZeroTypes[last];
+  if (nonZero) return { kind: 'known', name: 'NonZero', args: [{ kind: 'type', type: { kind: 'primitive', name: nonZero, span } }], span };
   if (knownLibraryTypes.has(last as KnownTypeName)) return { kind: 'known', name: last as KnownTypeName, args, span };
   if (path.length === 2 && path[1] && primitiveTypes.has(path[1])) return { kind: 'primitive', name: path[1] as PrimitiveName, span };
   return { kind: 'unresolved', text, span };

@@ -14,6 +14,11 @@ const knownPaths: Record<string, string> = {
   PhantomData: 'core::marker::PhantomData',
   ManuallyDrop: 'core::mem::ManuallyDrop',
   MaybeUninit: 'core::mem::MaybeUninit',
+  NonZero: 'core::num::NonZero',
+  Cell: 'core::cell::Cell',
+  UnsafeCell: 'core::cell::UnsafeCell',
+  Pin: 'core::pin::Pin',
+  PhantomPinned: 'core::marker::PhantomPinned',
 };
 
 export function typeText(t: HirType, constText: ConstArgText): string {
