@@ -129,7 +129,8 @@ function serviceBase(): t.Statement[] {
       assign(self('handle'), big(0n)),
       t.expressionStatement(call('serviceFinalizer.unregister', t.thisExpression())),
       lineComment(t.expressionStatement(call(self('destroy'), self('cell'))), 'Rust nulls the cell: a second dispose, or the finalizer, finds nothing to free.'),
-      assign(self('keep'), t.arrayExpression([])),
+      // What Rust borrowed (a constructor's slices) is let go with the value.
+      assign(member(self('keep'), 'length'), num(0)),
       releaseSites(self('sites')),
     ),
   );

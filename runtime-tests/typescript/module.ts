@@ -18,7 +18,11 @@ import { referenceProject, repoRoot } from '../support/paths.js';
  * The compiler options every check uses (contracts.md §7): strict, ES2022 with the disposable
  * lib (for `Disposable` and `Symbol.dispose`), Node's ESM resolution, @types/node.
  */
-export const tscOptions = ['--strict', '--target', 'ES2022', '--lib', 'ES2022,ESNext.Disposable', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node'];
+export const tscOptions = [
+  '--strict', '--target', 'ES2022', '--lib', 'ES2022,ESNext.Disposable', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node',
+  // Hand-written modules carry no dead helpers or imports: neither may a generated one.
+  '--noUnusedLocals', '--noUnusedParameters',
+];
 
 export const tsc = join(repoRoot, 'node_modules/.bin/tsc');
 
