@@ -15,8 +15,8 @@ test('integer arithmetic, shifts, bit operations, casts and associated constants
       pub const D: u16 = (0xFF00 | 0x0F) & !0x0F; pub const E: u8 = 300i32 as u8; pub const F: i8 = 200u8 as i8;
       pub const G: u64 = u64::MAX >> 60; pub const H: i64 = i64::MIN; pub const I: bool = A > 200 && !(B < 0) || false;
       pub const J: u32 = 250u8.wrapping_add(10) as u32 + 2u32.pow(10) + u32::BITS; pub const K: i32 = -7 / 2;
-      pub const L: usize = core::mem::size_of::<u8>; pub const M: char = 'λ';`.replace('pub const L: usize = core::mem::size_of::<u8>;', '')),
-    { A: '255', B: '-16', C: '19', D: '65280', E: '44', F: '-56', G: '15', H: '-9223372036854775808', I: 'false', J: '1060', K: '-3', M: '955' },
+      pub const L: usize = core::mem::size_of::<u8>; pub const M: char = 'λ'; pub const N: i64 = -9223372036854775808; pub const O: i8 = -128i8;`.replace('pub const L: usize = core::mem::size_of::<u8>;', '')),
+    { A: '255', B: '-16', C: '19', D: '65280', E: '44', F: '-56', G: '15', H: '-9223372036854775808', I: 'false', J: '1060', K: '-3', M: '955', N: '-9223372036854775808', O: '-128' },
   );
 });
 
@@ -44,6 +44,8 @@ test('const fn calls, constants across modules, and strings', (t) => {
 test('errors: overflow, out of range, division by zero, cycles, unsupported — reported for exported constants only', (t) => {
   t.deepEqual(compile('pub const A: i32 = i32::MAX + 1;').messages, ['IC2102 1:20 evaluating `2147483647i32 + 1i32` overflows i32']);
   t.deepEqual(compile('pub const A: u8 = 256;').messages, ['IC2102 1:19 literal 256 does not fit u8']);
+  // A negated literal is checked as the negative value: -129 is no i8, and no unsigned type is negative.
+  t.deepEqual(compile('pub const A: i8 = -129; pub const B: u32 = -1;').messages, ['IC2102 1:19 literal -129 does not fit i8', 'IC2102 1:44 literal -1 does not fit u32']);
   t.deepEqual(compile('pub const A: u32 = 1 / (2 - 2);').messages, ['IC2103 1:20 evaluating `1u32 / 0u32` divides by zero']);
   t.deepEqual(compile('pub const A: u32 = B;\npub const B: u32 = A;').messages.map((m) => m.split(' ')[0]), ['IC2106', 'IC2106']);
   t.deepEqual(compile('pub const A: u32 = 1 << 40;').messages, ['IC2102 1:20 evaluating `1u32 << 40i32` shifts by 40, but u32 has 32 bits']);

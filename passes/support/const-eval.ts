@@ -120,15 +120,19 @@ export class ConstEvaluator {
   /** `fail` for the operators, which always pass the span (one function, not one per expression). */
   private readonly f: Fail = (code, message, span, notes) => this.fail(code, message, span as Span, notes);
 
+  /** An integer literal (`value` is negated for `-literal`): its suffix's type, else the expected one, else i32. */
+  private intLiteral(literal: Extract<Expr, { kind: 'int' }>, value: bigint, expected: Expected, span: Span = literal.span): ConstValue {
+    const type = literal.suffix ?? (isIntType(expected) ? expected : expected === 'c_char' ? 'i8' : 'i32');
+    if (!isIntType(type)) return this.f('IC2107', `expected ${expected}, found an integer literal`, span);
+    if (!inRange(value, type)) return this.f('IC2102', `literal ${value} does not fit ${type}`, span, [`help: the range of ${type} is ${rangeText(type)}`]);
+    return { kind: 'int', value, type };
+  }
+
   private eval(expr: Expr, module: ModuleId, expected: Expected, env: ConstEnv): ConstValue {
     const f = this.f;
     switch (expr.kind) {
-      case 'int': {
-        const type = expr.suffix ?? (isIntType(expected) ? expected : expected === 'c_char' ? 'i8' : 'i32');
-        if (!isIntType(type)) return f('IC2107', `expected ${expected}, found an integer literal`, expr.span);
-        if (!inRange(expr.value, type)) return f('IC2102', `literal ${expr.value} does not fit ${type}`, expr.span, [`help: the range of ${type} is ${rangeText(type)}`]);
-        return { kind: 'int', value: expr.value, type };
-      }
+      case 'int':
+        return this.intLiteral(expr, expr.value, expected);
       case 'float': {
         const type = expr.suffix ?? (isFloatType(expected) ? expected : 'f64');
         const v = Number(expr.text);
@@ -148,6 +152,8 @@ export class ConstEvaluator {
       case 'path':
         return this.evalPath(expr.path, module, expected, env, expr.span);
       case 'unary': {
+        // `-9223372036854775808` is an i64 although the literal alone is not: the negated value counts.
+        if (expr.op === '-' && expr.operand.kind === 'int') return this.intLiteral(expr.operand, -expr.operand.value, expected, expr.span);
         const v = this.eval(expr.operand, module, expected, env);
         return applyBinary(expr.op === '-' ? 'neg' : 'not', v, v, expr.span, f);
       }
