@@ -84,10 +84,11 @@ export type HirGenericArg =
   | { readonly kind: 'const'; readonly value: Expr; readonly module: ModuleId; readonly span: Span }
   | { readonly kind: 'lifetime' };
 
+/** `default`: what an instance that leaves the parameter out gets (`struct S<T, P = c_void>`). */
 export type HirGenericParam =
   | { readonly kind: 'lifetime'; readonly name: string }
-  | { readonly kind: 'type'; readonly name: string }
-  | { readonly kind: 'const'; readonly name: string; readonly type: HirType };
+  | { readonly kind: 'type'; readonly name: string; readonly default?: HirType }
+  | { readonly kind: 'const'; readonly name: string; readonly type: HirType; readonly default?: Extract<HirGenericArg, { kind: 'const' }> };
 
 /** `#[repr(…)]` as written. */
 export interface Repr {

@@ -2,6 +2,8 @@ import test from 'ava';
 import { compile } from '../test/support/compile.js';
 import type { IrModule } from '../compiler/ir.js';
 
+const compileMessages = (src: string): string[] => compile(src).messages.map((m) => m.split(' ')[0] ?? '');
+
 const ir = (src: string, options = {}): IrModule => {
   const r = compile(src, options);
   const out = r.stages['monomorphize'] as IrModule | undefined;
@@ -75,4 +77,14 @@ pub struct NotReprC<T> { inner: T }
   t.true(node?.kind === 'struct' && node.fields[0]?.type.kind === 'pointer' && node.fields[0].type.pointee.kind === 'named' && node.fields[0].type.pointee.id === 'crate::Node');
   t.deepEqual(out.types.map((d) => `${d.kind} ${d.name}`).sort(), ['opaque NotReprC_RefCell', 'struct Generic_true_u61', 'struct Node', 'struct Tagged_Node']);
   t.true(out.types.some((d) => d.id === "crate::Generic<true, 'a'>"));
+});
+
+test('default generic arguments: an instance that leaves them out is the same type, named without them', (t) => {
+  const out = ir(`#[repr(C)] pub struct Foo<T, P = u8> { pub t: T, pub p: P }
+#[repr(C)] pub struct Same<T, U = T> { pub a: T, pub b: U }
+#[unsafe(no_mangle)] pub extern "C" fn f(a: Foo<u16>, b: Foo<u16, u8>, c: Foo<u16, u32>, d: Same<i8>) {}`);
+  t.deepEqual(out.types.map((d) => `${d.id} ${d.name}`), ['crate::Foo<u16, u8> Foo_u16', 'crate::Foo<u16, u32> Foo_u16_u32', 'crate::Same<i8, i8> Same_i8']);
+  const same = out.types[2];
+  t.true(same?.kind === 'struct' && same.fields[1]?.type.kind === 'primitive' && same.fields[1].type.name === 'i8');
+  t.deepEqual(compileMessages('#[repr(C)] pub struct Two<A, B = u8> { pub a: A, pub b: B }\n#[unsafe(no_mangle)] pub extern "C" fn g(x: Two) {}'), ['IC2207']);
 });

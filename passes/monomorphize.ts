@@ -7,14 +7,14 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
-import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirType } from '../compiler/hir.js';
+import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirGenericParam, HirType } from '../compiler/hir.js';
 import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
 import { right, type Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 import { InternalError } from '../compiler/assert.js';
 import { ConstEvaluator, expectedOf } from './support/const-eval.js';
 import { arrayLength } from './support/array-length.js';
-import { bindGenerics, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
+import { bindGenerics, completeArgs, emptyGenericEnv, substitute, substituteArgs, type GenericEnv } from './support/substitute.js';
 import { argsText, typeText, type ConstArgText } from './support/type-text.js';
 import { floatText } from './support/float-text.js';
 import { hasIrForm, isZeroSized, unalias } from './support/type-shapes.js';
@@ -111,6 +111,22 @@ class Monomorphizer {
     }
   }
 
+  /** The arguments a name shows: trailing ones equal to their parameter's default are left out (`Foo_i16`, not `Foo_i16_c_void`). */
+  private withoutTrailingDefaults(params: readonly HirGenericParam[], args: readonly HirGenericArg[]): readonly HirGenericArg[] {
+    const ps = params.filter((p) => p.kind !== 'lifetime');
+    let end = args.length;
+    while (end > 0) {
+      const p = ps[end - 1];
+      const a = args[end - 1];
+      if (!p?.default || !a) break;
+      const defaults = completeArgs(ps.slice(0, end), args.slice(0, end - 1));
+      const standIn = defaults?.[end - 1];
+      if (!standIn || argsText([standIn], this.constText) !== argsText([a], this.constText)) break;
+      end--;
+    }
+    return end === args.length ? args : args.slice(0, end);
+  }
+
   /** The alias `t` names when it has no type or const parameters (one declaration in the IR). */
   private plainAlias(t: Extract<HirType, { kind: 'def' }>): Extract<Def, { kind: 'alias' }> | undefined {
     const def = this.program.defs[t.def];
@@ -149,14 +165,17 @@ class Monomorphizer {
     return id;
   }
 
-  private ensureInstance(def: Def, args: readonly HirGenericArg[], useSpan: Span): string {
+  private ensureInstance(def: Def, written: readonly HirGenericArg[], useSpan: Span): string {
     if (def.kind !== 'struct' && def.kind !== 'union' && def.kind !== 'enum') throw new InternalError(`not a type: ${def.id}`);
+    // `Foo<i16>` and `Foo<i16, c_void>` are one type when `P = c_void` is a default: one instance.
+    const args = completeArgs(def.generics, written) ?? written;
     const id = def.id + argsText(args, this.constText);
     if (this.byId.has(id)) return id;
     this.byId.set(id, 'pending');
     const bound = bindGenerics(def.generics, args, emptyGenericEnv) ?? emptyGenericEnv;
     const baseName = def.ffiType?.name ?? def.name;
-    const name = args.length === 0 ? baseName : [baseName, ...args.filter((a) => a.kind !== 'lifetime').map((a) => this.mangle(a))].join('_');
+    const shown = this.withoutTrailingDefaults(def.generics, args.filter((a) => a.kind !== 'lifetime'));
+    const name = shown.length === 0 ? baseName : [baseName, ...shown.map((a) => this.mangle(a))].join('_');
     const { docs } = def;
     const patternDef = def.kind === 'struct' ? def.pattern : undefined;
     const [span, nameSpan] = patternDef ? [useSpan, useSpan] : [def.span, def.nameSpan];

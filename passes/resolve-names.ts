@@ -235,7 +235,18 @@ const genericContext = (modules: Record<ModuleId, ModuleScope>, module: ModuleId
 function hirGenerics(modules: Record<ModuleId, ModuleScope>, module: ModuleId, params: readonly import('../compiler/syntax/ast.js').GenericParam[]): HirGenericParam[] {
   if (params.length === 0) return [];
   const base = genericContext(modules, module, []);
-  return params.map((p) => (p.kind === 'const' ? { kind: 'const', name: p.name, type: resolveType(base, p.type) } : { kind: p.kind, name: p.name }));
+  const out: HirGenericParam[] = [];
+  for (const p of params) {
+    if (p.kind === 'lifetime') out.push({ kind: 'lifetime', name: p.name });
+    else if (p.kind === 'const') {
+      const type = resolveType(base, p.type);
+      out.push(p.default ? { kind: 'const', name: p.name, type, default: { kind: 'const', value: p.default, module, span: p.span } } : { kind: 'const', name: p.name, type });
+    } else {
+      // A default may name the parameters before it (`struct S<T, U = T>`).
+      out.push(p.default ? { kind: 'type', name: p.name, default: resolveType(genericContext(modules, module, out), p.default) } : { kind: 'type', name: p.name });
+    }
+  }
+  return out;
 }
 
 /** `Self` inside a struct, union or enum definition: the type itself, with its own parameters. */

@@ -12,12 +12,31 @@ export interface GenericEnv {
 
 export const emptyGenericEnv: GenericEnv = { types: new Map(), consts: new Map() };
 
-/** Pairs non-lifetime params with non-lifetime args; undefined when their counts differ. */
+/**
+ * The non-lifetime arguments of an instance, with the defaults of the parameters it left out
+ * (each substituted with the arguments before it); undefined when too many are given, or too few
+ * for the parameters without a default.
+ */
+export function completeArgs(params: readonly HirGenericParam[], args: readonly HirGenericArg[], outer: GenericEnv = emptyGenericEnv): HirGenericArg[] | undefined {
+  const ps = params.filter((p) => p.kind !== 'lifetime');
+  const as = args.filter((a) => a.kind !== 'lifetime');
+  if (as.length > ps.length) return undefined;
+  if (as.length === ps.length) return as;
+  const complete = [...as];
+  for (const p of ps.slice(as.length)) {
+    if (p.default === undefined) return undefined;
+    const before = bindGenerics(ps.slice(0, complete.length), complete, outer) ?? emptyGenericEnv;
+    complete.push(p.kind === 'type' ? { kind: 'type', type: substitute(p.default, before) } : p.default);
+  }
+  return complete;
+}
+
+/** Pairs non-lifetime params with non-lifetime args (defaults filling the missing ones); undefined when they do not fit. */
 export function bindGenerics(params: readonly HirGenericParam[], args: readonly HirGenericArg[], outer: GenericEnv): GenericEnv | undefined {
   if (params.length === 0 && args.length === 0) return emptyGenericEnv; // most types are not generic
   const ps = params.filter((p) => p.kind !== 'lifetime');
-  const as = args.filter((a) => a.kind !== 'lifetime');
-  if (ps.length !== as.length) return undefined;
+  const as = completeArgs(params, args, outer);
+  if (as === undefined) return undefined;
   const types = new Map<string, HirType>();
   const consts = new Map<string, Extract<HirGenericArg, { kind: 'const' }>>();
   ps.forEach((p, i) => {
