@@ -218,6 +218,8 @@ export interface ModuleScope {
   readonly file: string;
   readonly types: Readonly<Record<string, DefId | ModuleRef>>;
   readonly values: Readonly<Record<string, DefId>>;
+  /** Paths of glob imports from other crates (`use std::os::raw::*` → `std::os::raw`): a name found nowhere else may come from one. */
+  readonly externalGlobs?: readonly (readonly string[])[];
 }
 
 /** A name in the type namespace that refers to a module (`mod a;` or `use crate::a;`). */

@@ -75,3 +75,12 @@ test('include names extra types; an unknown include is IC2008', (t) => {
   t.deepEqual(hir(ok).roots.types, ['crate::types::Extra']);
   t.deepEqual(compile('', { include: ['Nope'] }).messages, ['IC2008 `include` names `Nope`, which is not a type of this crate']);
 });
+
+test('glob imports from other crates: a name found nowhere else comes from the globbed module, when interopc knows it', (t) => {
+  const r = compile('use std::os::raw::*;\nuse core::num::*;\nuse interopc::*;\n#[repr(C)] pub struct c_long { pub own: u8 }\n#[unsafe(no_mangle)] pub extern "C" fn f(a: c_int, b: NonZeroU16, c: Slice<u8>, d: c_long, e: Unknown) {}');
+  const f = hir(r).defs['crate::f'];
+  const kinds = f?.kind === 'fn' ? f.params.map((p) => (p.type.kind === 'primitive' || p.type.kind === 'known' || p.type.kind === 'pattern' ? `${p.type.kind} ${p.type.name}` : p.type.kind === 'def' ? p.type.def : p.type.kind)) : [];
+  // The crate's own `c_long` wins over the glob's; a name no glob knows stays unknown (IC2001).
+  t.deepEqual(kinds, ['primitive i32', 'known NonZero', 'pattern Slice', 'crate::c_long', 'unresolved']);
+  t.deepEqual(r.messages.map((m) => m.split(' ')[0]), ['IC2001']);
+});

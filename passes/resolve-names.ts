@@ -28,6 +28,7 @@ interface MutableScope {
    */
   own: Map<string, number>;
   publiclyReachable: boolean;
+  externalGlobs?: string[][];
 }
 
 interface PendingImport {
@@ -144,6 +145,11 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
         if (!scope) continue;
         if (imp.glob) {
           const target = imp.segments.length === 0 ? undefined : lookupPath(scopes, imp.module, imp.segments, imp.global, 'types');
+          if (target?.kind === 'extern' && !resolvedImports.has(imp)) {
+            // Another crate's contents are unknown: its glob is consulted for names found nowhere else.
+            resolvedImports.add(imp);
+            (scope.externalGlobs ??= []).push([...target.path]);
+          }
           if (target?.kind !== 'module') continue;
           const source = scopes[target.module];
           if (!source) continue;

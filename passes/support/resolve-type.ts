@@ -77,7 +77,16 @@ function resolveName(ctx: TypeContext, name: string, args: HirGenericArg[], span
   if (primitiveTypes.has(name)) return { kind: 'primitive', name: name as PrimitiveName, span };
   if (unsupportedPrimitives.has(name)) return { kind: 'known', name: name as KnownTypeName, args, span };
   if (preludeTypes.has(name)) return { kind: 'known', name: name as KnownTypeName, args, span };
-  return { kind: 'unresolved', text: name, span };
+  return fromExternalGlob(ctx, name, args, span) ?? { kind: 'unresolved', text: name, span };
+}
+
+/** `c_int` after `use std::os::raw::*`: a name interopc knows in a crate the module glob-imports. */
+function fromExternalGlob(ctx: TypeContext, name: string, args: HirGenericArg[], span: Span): HirType | undefined {
+  for (const glob of ctx.modules[ctx.module]?.externalGlobs ?? []) {
+    const found = externalType([...glob, name], args, [...glob, name].join('::'), span);
+    if (found.kind !== 'unresolved') return found;
+  }
+  return undefined;
 }
 
 /** Any path, through `lookupPath`. `text` (the path as written) is joined only for the types that keep it. */
