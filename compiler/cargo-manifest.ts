@@ -17,9 +17,11 @@ export function readCargoManifest(text: string): CargoManifest | undefined {
   const logical = text.replace(/\[([^\]\n]*)\n/g, '[$1 ');
   for (const raw of logical.split('\n')) {
     const line = raw.replace(/#.*$/, '').trim();
-    const header = /^\[([^\]]+)\]$/.exec(line);
+    // `[[bench]]` and the other arrays of tables are sections of their own: their `name` is no lib's.
+    const header = /^(\[\[?)([^\]]+)\]\]?$/.exec(line);
     if (header) {
-      section = (header[1] ?? '').trim();
+      const name = (header[2] ?? '').trim();
+      section = header[1] === '[[' ? `[[${name}]]` : name;
       continue;
     }
     const kv = /^("?[\w-]+"?)\s*=\s*(.+)$/.exec(line);

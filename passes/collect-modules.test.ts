@@ -26,6 +26,19 @@ test('a missing module file is IC1101 at its declaration; a cfg-disabled one is 
   t.deepEqual(r.messages, ['IC1101 4:1 file not found for module `missing`']);
 });
 
+test('#[cfg_attr(pred, path = "…")] names the file under the cfg that holds; none holding is IC1101 with a --cfg hint', (t) => {
+  const files = {
+    'src/lib.rs': '#[cfg_attr(unix, path = "sys/unix.rs")]\n#[cfg_attr(windows, path = "sys/windows.rs")]\nmod sys;\n#[cfg_attr(backend_a, path = "a.rs")]\nmod backend;',
+    'src/sys/unix.rs': 'struct Unix;',
+    'src/a.rs': 'struct A;',
+  };
+  const r = compile(files);
+  t.deepEqual(r.messages, ['IC1101 4:1 file not found for module `backend`']);
+  t.true(r.diagnostics[0]?.notes?.some((n) => n.includes('--cfg')) ?? false);
+  const crate = compile(files, { cfg: ['backend_a'] }).stages['collect-modules'] as CrateAst;
+  t.deepEqual(modNames(crate.root.items), ['sys:src/sys/unix.rs:1', 'backend:src/a.rs:1']);
+});
+
 test('syntax errors of every file are reported together', (t) => {
   const r = compile({ 'src/lib.rs': 'mod a;\nstruct X { y: }', 'src/a.rs': 'fn f( {}' });
   t.deepEqual(r.messages.map((m) => m.slice(0, 10)), ['IC1001 2:1', 'IC1001 1:7']);

@@ -7,10 +7,10 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
-import { finish, left, type Pass, type PassContext } from '../compiler/pass.js';
-import type { CrateAst, Item, ModItem } from '../compiler/syntax/ast.js';
+import { finish, left, type CfgSet, type Pass, type PassContext } from '../compiler/pass.js';
+import type { CrateAst, Item, Meta, ModItem } from '../compiler/syntax/ast.js';
 import { parseFile } from '../compiler/syntax/parse.js';
-import { isCfgEnabled } from './support/cfg.js';
+import { evaluatePredicate, isCfgEnabled } from './support/cfg.js';
 import { API_GUARD_FILE } from '../compiler/ir.js';
 
 export interface CrateInput {
@@ -37,9 +37,21 @@ function childDirectory(file: string, isModRs: boolean, inline: readonly string[
   return inline.reduce(join, base);
 }
 
-function pathAttribute(item: ModItem): string | undefined {
-  const attr = item.attrs.find((a) => a.path === 'path');
-  return attr?.meta?.kind === 'nameValue' && attr.meta.value.kind === 'str' ? attr.meta.value.value : undefined;
+/** `#[path = "…"]`, also from a `#[cfg_attr(pred, path = "…")]` whose predicate holds (modules are found before cfg_attr is applied). */
+function pathAttribute(item: ModItem, cfg: CfgSet): string | undefined {
+  for (const a of item.attrs) {
+    const metas = a.path === 'path' ? [a.meta] : a.path === 'cfg_attr' && a.meta?.kind === 'list' ? activeCfgAttrs(a.meta.items, cfg) : [];
+    for (const meta of metas) {
+      if (meta?.kind === 'nameValue' && meta.path === 'path' && meta.value.kind === 'str') return meta.value.value;
+    }
+  }
+  return undefined;
+}
+
+/** The attributes a `cfg_attr(pred, attrs…)` applies: none when `pred` is false. */
+function activeCfgAttrs(items: readonly Meta[], cfg: CfgSet): readonly Meta[] {
+  const [pred, ...attrs] = items;
+  return pred !== undefined && evaluatePredicate(pred, cfg) ? attrs : [];
 }
 
 export const collectModules: Pass<CrateInput, CrateAst> = {
@@ -83,11 +95,11 @@ export const collectModules: Pass<CrateInput, CrateAst> = {
         if (item.kind !== 'mod') return item;
         if (!isCfgEnabled(item.attrs, ctx.cfg)) return item;
         if (!item.external) {
-          const explicit = pathAttribute(item);
+          const explicit = pathAttribute(item, ctx.cfg);
           const nested = explicit ? [...inline, explicit] : [...inline, item.name];
           return { ...item, items: expand(item.items ?? [], file, isModRs, nested) };
         }
-        const explicit = pathAttribute(item);
+        const explicit = pathAttribute(item, ctx.cfg);
         const dir = childDirectory(file, isModRs, inline);
         const candidates = explicit
           ? [normalize(inline.length > 0 ? join(dir, explicit) : join(dirname(file), explicit))]
@@ -95,8 +107,14 @@ export const collectModules: Pass<CrateInput, CrateAst> = {
         let text: string | undefined;
         const found = candidates.find((c) => (text = ctx.host.readFile(c)) !== undefined);
         if (!found) {
+          const conditional = item.attrs.some((a) => a.path === 'cfg_attr' && a.meta?.kind === 'list' && a.meta.items.slice(1).some((m) => m.kind === 'nameValue' && m.path === 'path'));
           bag.report('IC1101', `file not found for module \`${item.name}\``, item.span, {
-            notes: [`looked for ${candidates.map((c) => `\`${c}\``).join(' and ')}`, `help: create the file, or remove \`mod ${item.name};\``],
+            notes: [
+              `looked for ${candidates.map((c) => `\`${c}\``).join(' and ')}`,
+              conditional
+                ? 'help: its `#[cfg_attr(…, path = …)]` apply under cfgs that are not set: set the one this build means with `--cfg` (a build script sets it for cargo)'
+                : `help: create the file, or remove \`mod ${item.name};\``,
+            ],
           });
           return item;
         }
