@@ -31,6 +31,14 @@ test('floats round through f32 like rustc', (t) => {
   });
 });
 
+test('cfg!(…) is the build\'s cfg; concat!(…) joins literals; other macros are unsupported', (t) => {
+  const r = compile('pub const A: bool = cfg!(unix);\npub const B: bool = cfg!(all(unix, feature = "on"));\npub const C: &str = concat!("v", 1, ".", 2, true, \'!\');\npub const D: bool = cfg!(not(windows));', { cfg: ['feature="on"'] });
+  const program = r.stages['evaluate-constants'] as EvaluatedProgram;
+  t.deepEqual(Object.fromEntries(Object.entries(program.constValues).map(([k, v]) => [k, 'value' in v ? v.value : undefined])), { 'crate::A': true, 'crate::B': true, 'crate::C': 'v1.2true!', 'crate::D': true });
+  t.deepEqual(compile('pub const A: bool = cfg!(feature = "off");').stages['evaluate-constants'] && values('pub const A: bool = cfg!(feature = "off");'), { A: 'false' });
+  t.deepEqual(compile('pub const S: &str = env!("HOME");').messages.map((m) => m.split(' ')[0]), ['IC2101']);
+});
+
 test('const fn calls, constants across modules, and strings', (t) => {
   const r = compile({
     'src/lib.rs': 'pub mod m;\npub const OFFSET: u32 = 4;\npub const fn f(x: i32) -> i32 { let y = x / 3; if y > 10 { y - 1 } else { 0 } }\npub const A: i32 = f(i32::MAX);\npub const B: u32 = m::BASE * 2;\npub const S: &str = "hi";',

@@ -9,7 +9,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirGenericParam, HirType } from '../compiler/hir.js';
 import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
-import { right, type Pass } from '../compiler/pass.js';
+import { right, type CfgSet, type Pass, type PassContext } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 import { InternalError } from '../compiler/assert.js';
 import { ConstEvaluator, expectedOf } from './support/const-eval.js';
@@ -27,8 +27,11 @@ class Monomorphizer {
   private readonly evaluator: ConstEvaluator;
   readonly constText: ConstArgText;
 
-  constructor(private readonly program: EvaluatedProgram) {
-    this.evaluator = new ConstEvaluator(program);
+  constructor(
+    private readonly program: EvaluatedProgram,
+    cfg: CfgSet,
+  ) {
+    this.evaluator = new ConstEvaluator(program, cfg);
     // Const arguments appear in ids as Rust would write them: `5`, `-1`, `true`, `'a'`.
     this.constText = (arg) => {
       const value = this.constValue(arg);
@@ -301,8 +304,8 @@ const isApiGuard = (fn: Extract<Def, { kind: 'fn' }>): boolean => fn.attrs.some(
 
 export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
   name: 'monomorphize',
-  run(program: EvaluatedProgram): Either<Diagnostics, IrModule> {
-    const mono = new Monomorphizer(program);
+  run(program: EvaluatedProgram, ctx: PassContext): Either<Diagnostics, IrModule> {
+    const mono = new Monomorphizer(program, ctx.cfg);
     const functions: IrFunction[] = [];
     let apiGuard: IrModule['apiGuard'];
     for (const id of program.roots.functions) {

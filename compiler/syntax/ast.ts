@@ -115,6 +115,10 @@ export type Expr =
   | { readonly kind: 'block'; readonly statements: readonly LetStatement[]; readonly tail?: Expr; readonly span: Span }
   | { readonly kind: 'if'; readonly condition: Expr; readonly then: Expr; readonly otherwise?: Expr; readonly span: Span }
   /** Syntax outside this grammar (closures, struct literals, match, macros…), kept so an error can point at it. */
+  /** `cfg!(predicate)`: true when the predicate holds for the build. */
+  | { readonly kind: 'cfg'; readonly predicate: Meta; readonly span: Span }
+  /** `concat!(…)` of literals. */
+  | { readonly kind: 'concat'; readonly parts: readonly Expr[]; readonly span: Span }
   | { readonly kind: 'unparsed'; readonly span: Span };
 
 export interface LetStatement {

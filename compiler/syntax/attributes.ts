@@ -7,6 +7,7 @@ import type { Attribute, Expr, Meta } from './ast.js';
 import type { Span } from '../source.js';
 import { docLines } from './literals.js';
 import { toTokenTrees } from './token-trees.js';
+import { singleTokenExpr } from './token-exprs.js';
 import * as T from './token-types.js';
 
 /** Builds the expression of a `name = value` run, or throws `NeedsParser` when it needs the grammar. */
@@ -64,6 +65,12 @@ export function bracketAttribute(
     return attribute;
   }
   return meta ? { style, path, meta, tokens, sugaredDoc: false, span } : { style, path, tokens, sugaredDoc: false, span };
+}
+
+/** The meta inside `cfg!(…)`, whose values are single literals; undefined when it is not one. */
+export function cfgPredicate(file: string, tokens: readonly IToken[], span: Span): Meta | undefined {
+  const single: ValueParser = (run, at) => (run.length === 1 ? (singleTokenExpr(run[0] as IToken, file) ?? { kind: 'unparsed', span: at }) : { kind: 'unparsed', span: at });
+  return parseMeta(file, tokens, span, single);
 }
 
 /** Parses `path`, `path(items)`, `path = value` from a flat token list; undefined if it does not fit. */

@@ -10,6 +10,7 @@ import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
 import { TypeGrammar } from './grammar-types.js';
 import { literalExpr } from './token-exprs.js';
+import { cfgPredicate } from './attributes.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
@@ -271,11 +272,41 @@ export abstract class ExprGrammar extends TypeGrammar {
       {
         ALT: () => {
           const path = this.SUBRULE(this.exprPath);
-          return this.ACTION((): Expr => ({ kind: 'path', path, span: this.spanFrom(start) }));
+          let inside: { from: number; to: number } | undefined;
+          // `name!(…)`: the macros constants use whose value interopc can know.
+          this.OPTION(() => {
+            this.CONSUME(T.Bang);
+            const from = this.position() + 2;
+            this.SUBRULE(this.delimGroup);
+            inside = { from, to: this.position() };
+          });
+          return this.ACTION((): Expr => {
+            const span = this.spanFrom(start);
+            return inside ? this.macroExpr(path, this.input.slice(inside.from, inside.to), span) : { kind: 'path', path, span };
+          });
         },
       },
     ]);
   }, recover);
+
+  /** `cfg!(…)` and `concat!(…)` of literals; any other macro is an expression interopc cannot evaluate. */
+  private macroExpr(path: Path, tokens: readonly IToken[], span: Span): Expr {
+    const name = path.segments.map((s) => s.name).join('::').replace(/^(std|core)::/, '');
+    if (name === 'cfg') {
+      const predicate = tokens.length > 0 ? cfgPredicate(this.filePath, tokens, span) : undefined;
+      return predicate ? { kind: 'cfg', predicate, span } : { kind: 'unparsed', span };
+    }
+    if (name === 'concat') {
+      const parts: Expr[] = [];
+      for (let i = 0; i < tokens.length; i += 2) {
+        const part = literalExpr(tokens[i] as IToken, span);
+        if (!part || (i + 1 < tokens.length && (tokens[i + 1] as IToken).tokenType !== T.Comma)) return { kind: 'unparsed', span };
+        parts.push(part);
+      }
+      return { kind: 'concat', parts, span };
+    }
+    return { kind: 'unparsed', span };
+  }
 
   public blockExpr = this.RULE('blockExpr', (): Expr => {
     const start = this.here();

@@ -3,7 +3,7 @@
 import type { LookaheadCache } from './lookahead.js';
 
 export const lookaheadPaths: LookaheadCache = {
-  grammar: "e9b7f29d",
+  grammar: "ad907775",
   paths: {
     "abiString Alternation 0 2": [[["StringLit"]],[["RawStringLit"]]],
     "addExpr Alternation 0 2": [[["Plus"]],[["Minus"]]],
@@ -122,6 +122,7 @@ export const lookaheadPaths: LookaheadCache = {
     "postfixExpr Option 0 2": [[["LParen"]],[[]]],
     "postfixExpr Repetition 0 2": [[["LParen"],["Dot"]],[[]]],
     "primaryExpr Alternation 0 2": [[["IntLit"]],[["FloatLit"]],[["StringLit"]],[["RawStringLit"]],[["CharLit"]],[["Kw_true"]],[["Kw_false"]],[["LParen"]],[["LBrace"]],[["Kw_if"]],[["PathSep"],["Ident"],["Kw_self"],["Kw_super"],["Kw_crate"],["Kw_Self"]]],
+    "primaryExpr Option 0 2": [[["Bang"]],[[]]],
     "ptrType Alternation 0 2": [[["Kw_const"]],[["Kw_mut"]]],
     "qualifiedItem Alternation 0 2": [[["Kw_fn"]],[["Kw_impl"]],[["Kw_trait"]],[["LBrace"]],[["Kw_crate"]],[["Ident"]]],
     "qualifiedItem Repetition 0 2": [[["Kw_const"],["Kw_async"],["Kw_unsafe"],["Kw_extern"]],[["Kw_fn"],["Kw_impl"],["Kw_trait"],["LBrace"],["Kw_crate"],["Ident"]]],

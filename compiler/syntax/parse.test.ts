@@ -55,6 +55,10 @@ function show(e: Expr): string {
       return `{${e.statements.map((s) => `let ${s.name} = ${show(s.value)};`).join(' ')} ${e.tail ? show(e.tail) : ''}}`;
     case 'if':
       return `if ${show(e.condition)} ${show(e.then)} else ${e.otherwise ? show(e.otherwise) : '{}'}`;
+    case 'cfg':
+      return `cfg!(${e.predicate.kind === 'literal' ? '?' : e.predicate.kind === 'list' ? `${e.predicate.path}(…)` : e.predicate.path})`;
+    case 'concat':
+      return `concat!(${e.parts.map(show).join(', ')})`;
     case 'unparsed':
       return '<unparsed>';
   }
@@ -140,6 +144,14 @@ test('newer forms found in real crates: precise capturing, where clauses after a
   const v = only('pub unsafe extern "C" fn va_list_test2(count: i32, mut ap: ...) -> i32 { 0 }', 'fn');
   t.true(v.variadic);
   t.deepEqual(v.params.map((p) => p.name), ['count']);
+});
+
+test('cfg!(…) and concat!(…) in constants; other macros stay unparsed', (t) => {
+  t.is(show(constValue('cfg!(all(unix, feature = "x"))')), 'cfg!(all(…))');
+  t.is(show(constValue('concat!("a", 1, true)')), 'concat!("a", 1, true)');
+  t.is(show(constValue('std::concat!("b")')), 'concat!("b")');
+  t.is(show(constValue('env!("HOME")')), '<unparsed>');
+  t.is(show(constValue('concat!(X)')), '<unparsed>');
 });
 
 test('types: pointers, references, arrays, slices, tuples, fn pointers, trait objects, never', (t) => {

@@ -12,6 +12,8 @@ import type { Span } from '../../compiler/source.js';
 import { lookupPath } from './scopes.js';
 import { resolveType } from './resolve-type.js';
 import { primitiveTypes } from './known-types.js';
+import { evaluatePredicate } from './cfg.js';
+import type { CfgSet } from '../../compiler/pass.js';
 import { applyBinary, applyMethod, castValue, type Fail } from './const-ops.js';
 import { associatedConstant, inRange, isFloatType, isIntType, type IntType } from './const-values.js';
 
@@ -39,7 +41,11 @@ export class ConstEvaluator {
   private readonly discriminantCache = new Map<DefId, readonly bigint[]>();
   private depth = 0;
 
-  constructor(private readonly program: HirProgram) {}
+  /** `cfg`: the build's cfg set, for `cfg!(…)`; without it `cfg!` is an expression interopc cannot evaluate. */
+  constructor(
+    private readonly program: HirProgram,
+    private readonly cfg?: CfgSet,
+  ) {}
 
   /** Value of a const item, memoized; a cycle is IC2106. */
   constOf(def: DefId): EvalResult {
@@ -195,6 +201,18 @@ export class ConstEvaluator {
         if (c.value) return this.eval(expr.then, module, expected, env);
         if (!expr.otherwise) return f('IC2101', '`if` without `else` has no value', expr.span);
         return this.eval(expr.otherwise, module, expected, env);
+      }
+      case 'cfg':
+        if (!this.cfg) return f('IC2101', '`cfg!` is not evaluated here', expr.span);
+        return { kind: 'bool', value: evaluatePredicate(expr.predicate, this.cfg) };
+      case 'concat': {
+        // What `concat!` makes of each literal: strings as they are, numbers, bools and chars as text.
+        let text = '';
+        for (const part of expr.parts) {
+          const v = this.eval(part, module, undefined, env);
+          text += v.kind === 'char' ? String.fromCodePoint(v.value) : String(v.value);
+        }
+        return { kind: 'str', value: text };
       }
       case 'unparsed':
         return f('IC2101', 'unsupported constant expression', expr.span, [
