@@ -17,11 +17,21 @@ export class Declarations {
   readonly statements: t.Statement[] = [];
   private readonly declared: (id: TypeId) => Layout | undefined;
 
+  /** Structs declared ahead as opaque types (a pointer met them first): their record completes them. */
+  private readonly forwarded = new Set<TypeId>();
+
   constructor(
     private readonly ir: IrModule,
     private readonly types: TsTypes,
   ) {
     this.declared = declaredLayout(typeIndex(ir), ir.target.pointerWidth);
+    types.pending = (typeId) => !this.done.has(typeId);
+    types.forward = (decl) => {
+      if (this.forwarded.has(decl.id)) return;
+      this.forwarded.add(decl.id);
+      const name = typeName(decl.name);
+      this.statements.push(lineComment(exported(constDecl(name, call('koffi.opaque', koffiTypeName(name)))), 'Declared ahead of its members: a pointer reaches it first.'));
+    };
   }
 
   /** Every declaration, constants first. */
@@ -57,6 +67,16 @@ export class Declarations {
     this.done.add(typeId);
     if (this.types.inlineProtos.length > protosBefore) this.flushInlineProtos();
     this.statements.push(...out);
+  }
+
+  /** Whether declaring `typeId` needs, by value, a declaration now being built (a cycle through a pointer). */
+  private reachesBuilding(typeId: TypeId, seen: Set<TypeId>): boolean {
+    if (this.types.building.has(typeId)) return true;
+    if (this.done.has(typeId) || seen.has(typeId)) return false;
+    seen.add(typeId);
+    const decl = this.types.decl(typeId);
+    const refs = decl?.kind === 'struct' || decl?.kind === 'union' ? decl.fields.map((f) => f.type) : decl?.kind === 'alias' ? [decl.target] : [];
+    return refs.some((r) => namedSplit(r).byValue.some((dep) => this.reachesBuilding(dep, seen)));
   }
 
   private declare(decl: IrTypeDecl): t.Statement[] {
@@ -95,9 +115,15 @@ export class Declarations {
       for (const dep of namedByValue(fields[0].type)) this.ensure(dep);
       return [jsdoc(exported(t.tsTypeAliasDeclaration(id(typeName(decl.name)), null, this.types.raw(fields[0].type, 'in'))), decl.docs)];
     }
-    for (const f of fields) for (const dep of namedDependencies(f.type)) this.ensure(dep);
+    // What a field holds by value must be complete first. A type behind a pointer is declared first
+    // too, unless it holds (by value, however deep) a declaration being built: then that cycle is
+    // broken by declaring the struct ahead as an opaque type (`forward`).
+    for (const f of fields) {
+      const { byValue, behindPointer } = namedSplit(f.type);
+      for (const dep of byValue) this.ensure(dep);
+      for (const dep of behindPointer) if (this.types.decl(dep)?.kind !== 'struct' || !this.reachesBuilding(dep, new Set())) this.ensure(dep);
+    }
     const members: [string, t.Expression][] = [];
-    this.types.selfReference = undefined;
     fields.forEach((f, i) => {
       let type = this.types.koffi(f.type);
       const natural = this.layout(f.type).align;
@@ -116,7 +142,7 @@ export class Declarations {
       if (decl.layout.size > end) members.push(['__interopc_padding', call('koffi.array', str('uint8_t'), num(decl.layout.size - end))]);
     }
     const name = typeName(decl.name);
-    const selfReferenced = this.types.selfReference === decl.id;
+    const selfReferenced = this.forwarded.has(decl.id);
     const definition = obj(Object.fromEntries(members));
     const builder = decl.kind === 'union' ? 'koffi.union' : decl.packed === 1 ? 'koffi.pack' : 'koffi.struct';
     const iface = t.tsInterfaceDeclaration(
@@ -134,10 +160,7 @@ export class Declarations {
     );
     const statements: t.Statement[] = [jsdoc(exported(iface), decl.docs)];
     if (selfReferenced) {
-      statements.push(
-        lineComment(exported(constDecl(name, call('koffi.opaque', koffiTypeName(name)))), 'Declared before its members, which point back to it.'),
-        expr(call(builder, id(name), definition)),
-      );
+      statements.push(lineComment(expr(call(builder, id(name), definition)), 'Completes the opaque type declared ahead.'));
     } else {
       statements.push(exported(constDecl(name, call(builder, koffiTypeName(name), definition))));
     }
@@ -230,6 +253,30 @@ function namedDependencies(ref: TypeRef): TypeId[] {
 }
 
 const namedByValue = namedDependencies;
+
+/** The named types a field holds by value (function pointer signatures count), and those only behind a pointer. */
+function namedSplit(ref: TypeRef): { byValue: TypeId[]; behindPointer: TypeId[] } {
+  const byValue: TypeId[] = [];
+  const behindPointer: TypeId[] = [];
+  const walk = (r: TypeRef, behind: boolean): void => {
+    switch (r.kind) {
+      case 'named':
+        (behind ? behindPointer : byValue).push(r.id);
+        return;
+      case 'pointer':
+        return walk(r.pointee, true);
+      case 'array':
+        return walk(r.element, behind);
+      case 'fnPointer':
+        for (const p of r.signature.params) walk(p.type, false);
+        return walk(r.signature.returns, false);
+      case 'primitive':
+        return;
+    }
+  };
+  walk(ref, false);
+  return { byValue, behindPointer };
+}
 const namedIn = (fn: Extract<TypeRef, { kind: 'fnPointer' }>): TypeId[] => namedDependencies(fn);
 
 function constant(c: IrConstant): t.Statement {

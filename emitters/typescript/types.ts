@@ -50,8 +50,12 @@ export class TsTypes {
 
   /** Declarations whose koffi type is being built: a pointer back to one is a forward reference. */
   readonly building = new Set<TypeId>();
-  /** Set when the declaration being built points to itself (it is then declared in two steps). */
-  selfReference: TypeId | undefined;
+  /**
+   * Set by the declarations: whether a type is not declared yet, and how to declare a struct ahead
+   * of its members (an opaque type completed later), for a pointer to it met first.
+   */
+  pending: (id: TypeId) => boolean = () => false;
+  forward: ((decl: IrStruct) => void) | undefined;
 
   constructor(
     readonly index: ReadonlyMap<TypeId, IrTypeDecl>,
@@ -149,12 +153,13 @@ export class TsTypes {
         const p = ref.pointee;
         if (p.kind === 'primitive' && p.name === 'void') return call('koffi.pointer', str('void'));
         if (p.kind === 'primitive' && p.name === 'c_char' && !ref.mutable) return str('const char *');
-        if (p.kind === 'named' && this.building.has(p.id)) {
-          // koffi needs a pointee declared first: a struct pointing to itself is declared opaque and
-          // then completed; a longer cycle falls back to `void *`.
+        if (p.kind === 'named' && (this.building.has(p.id) || this.pending(p.id))) {
+          // koffi needs a pointee declared first: a struct not declared yet (itself, or one on a
+          // cycle through this pointer) is declared opaque now and completed later; any other
+          // declaration falls back to `void *`.
           const decl = this.index.get(p.id);
-          if (decl && [...this.building].pop() === p.id) {
-            this.selfReference = p.id;
+          if (decl?.kind === 'struct' && !(decl.transparent && decl.fields.length === 1) && decl.packed === undefined && this.forward) {
+            this.forward(decl);
             return call('koffi.pointer', id(this.koffiName(decl)));
           }
           return call('koffi.pointer', str('void'));
