@@ -18,6 +18,7 @@ import { bindGenerics, completeArgs, emptyGenericEnv, substitute, substituteArgs
 import { argsText, typeText, type ConstArgText } from './support/type-text.js';
 import { floatText } from './support/float-text.js';
 import { hasIrForm, isZeroSized, unalias } from './support/type-shapes.js';
+import { snakeCase } from './support/case.js';
 
 const PRIMITIVE_IR: Record<string, TypeRef> = {};
 
@@ -187,6 +188,7 @@ class Monomorphizer {
     // base; only the rare packed/aligned records still spread their optional keys.
     let decl: IrTypeDecl;
     if (def.ffiType?.opaque || !hasLayout) decl = { kind: 'opaque', id, name, rustType: id, docs, span, nameSpan };
+    else if (def.kind === 'enum' && def.variants.some((v) => v.fields.length > 0)) decl = this.dataEnum(def, { id, name, docs, span, nameSpan }, bound);
     else if (def.kind === 'enum') {
       const values = this.program.discriminants[def.id] ?? [];
       const variants = def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs }));
@@ -224,6 +226,44 @@ class Monomorphizer {
     this.byId.set(id, decl);
     this.types.push(decl);
     return id;
+  }
+
+  /**
+   * A data enum as RFC 2195 lays it out, in declarations every backend already knows: a tag enum,
+   * one struct per variant with data, and
+   * - for `repr(C)` and `repr(C, u8)`: a struct of the tag and a union of the variant structs;
+   * - for `repr(u8)` alone: a union of the tag and the variant structs, each starting with the tag.
+   */
+  private dataEnum(def: Extract<Def, { kind: 'enum' }>, base: { id: string; name: string; docs: readonly string[]; span: Span; nameSpan: Span }, bound: GenericEnv): IrTypeDecl {
+    const { id, name, span, nameSpan } = base;
+    const values = this.program.discriminants[def.id] ?? [];
+    const variants = def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs }));
+    const tag = this.register({ kind: 'enum', id: `${id}::Tag`, name: `${name}_Tag`, rustType: `${id}::Tag`, docs: [`Which variant a \`${name}\` holds.`], span, nameSpan, repr: def.repr.int ?? 'c_int', variants });
+    const field = (fieldName: string, rustName: string, type: TypeRef, docs: readonly string[]): IrField => ({ name: fieldName, rustName, type, docs, isPublic: true });
+    const tagField = field('tag', 'tag', { kind: 'named', id: tag.id }, []);
+    const leadingTag = !def.repr.c;
+    const members: IrField[] = [];
+    for (const v of def.variants) {
+      if (v.fields.length === 0) continue;
+      const fields = leadingTag ? [tagField] : [];
+      for (const f of v.fields) {
+        if (isZeroSized(substitute(f.type, bound))) continue;
+        fields.push(field(/^\d+$/.test(f.name) ? `_${f.name}` : f.name, f.name, this.typeRef(f.type, bound), f.docs));
+      }
+      const body = this.register({ kind: 'struct', id: `${id}::${v.name}`, name: `${name}_${v.name}_Body`, rustType: `${id}::${v.name}`, docs: v.docs, span, nameSpan, shape: 'named', transparent: false, fields });
+      const member = snakeCase(v.name);
+      members.push(field(member === 'tag' || member === 'body' ? `${member}_` : member, v.name, { kind: 'named', id: body.id }, v.docs));
+    }
+    if (leadingTag) return { kind: 'union', id, name, rustType: id, docs: base.docs, span, nameSpan, fields: [tagField, ...members] };
+    const union = this.register({ kind: 'union', id: `${id}::Body`, name: `${name}_Body`, rustType: `${id}::Body`, docs: [], span, nameSpan, fields: members });
+    return { kind: 'struct', id, name, rustType: id, docs: base.docs, span, nameSpan, shape: 'named', transparent: false, fields: [tagField, field('body', 'body', { kind: 'named', id: union.id }, [])] };
+  }
+
+  /** A declaration made here (the parts of a data enum), placed before the declaration that uses it. */
+  private register<D extends IrTypeDecl>(decl: D): D {
+    this.byId.set(decl.id, decl);
+    this.types.push(decl);
+    return decl;
   }
 
   /** The value of a const generic argument: an integer, a bool or a char (validation checked it). */

@@ -61,6 +61,12 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
       if (!bound) return report('IC2207', `\`${def.name}\` expects ${countParams(def)} generic arguments, found ${t.args.filter((a) => a.kind !== 'lifetime').length}`, t.span, [`note: required by ${site}`]);
       const hasLayout = def.kind === 'enum' ? def.repr.c || def.repr.int !== undefined : def.repr.c || def.repr.transparent;
       const opaque = def.ffiType?.opaque === true || !hasLayout;
+      if (use !== 'pointer' && !hasLayout && def.kind === 'enum' && def.variants.some((v) => v.fields.length > 0)) {
+        return report('IC2205', `enum \`${def.name}\` has variants with data but no \`repr\` that gives it a C layout`, def.nameSpan, [
+          `note: required by ${site}`,
+          'help: add `#[repr(C)]` (a tag, then a union of the variants) or `#[repr(u8)]` (a union of variants that each start with the tag)',
+        ]);
+      }
       if (use !== 'pointer' && opaque) {
         return report('IC2201', `\`${def.name}\` has no C layout but is passed by value`, t.span, [`note: required by ${site}`, `help: add \`#[repr(C)]\` to \`${def.id}\`, or pass it behind a pointer`], [{ span: def.nameSpan, message: 'defined here' }]);
       }
@@ -73,7 +79,13 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
         const err = program.constErrors[def.id];
         if (err) bag.add(err);
         if (def.variants.some((v) => v.fields.length > 0)) {
-          return report('IC2205', `enum \`${def.name}\` has variants with data`, def.nameSpan, [`note: required by ${site}`, 'help: interopc supports C-like enums; wrap the data in a `#[repr(C)]` struct']);
+          // A data enum with `repr(C)` or `repr(u8)`-style has the layout RFC 2195 defines: its fields cross by value.
+          for (const v of def.variants) {
+            for (const field of v.fields) {
+              if (!isZeroSized(substitute(field.type, bound))) visit(field.type, bound, 'value', `field \`${field.name}\` of \`${def.id}::${v.name}\``, depth + 1);
+            }
+          }
+          return;
         }
         if (def.variants.length === 0 && use !== 'pointer') return report('IC2208', `enum \`${def.name}\` has no variants`, def.nameSpan, [`note: required by ${site}`]);
         return;

@@ -10,6 +10,7 @@ import type { DiagnosticBag } from '../../compiler/diagnostics/diagnostic.js';
 import type { Span } from '../../compiler/source.js';
 import { findAttribute } from './attributes.js';
 import { resolveType, type TypeContext } from './resolve-type.js';
+import { snakeCase } from './case.js';
 
 export interface CollectedService {
   readonly service: HirService;
@@ -25,7 +26,6 @@ function stringOption(attr: Attribute, key: string): string | undefined {
   return undefined;
 }
 
-const snakeCase = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
 
 /** `Result<U, _>` → U; undefined for any other type. */
 function resultOk(t: TypeNode | undefined): TypeNode | undefined {

@@ -6,7 +6,7 @@ export const validateCodes = {
   IC2202: { severity: 'error', title: 'Rust standard-library type in an FFI signature' },
   IC2203: { severity: 'error', title: 'type has no C equivalent' },
   IC2204: { severity: 'error', title: 'zero-sized type passed by value' },
-  IC2205: { severity: 'error', title: 'enum with data variants needs #[repr(C, u8)]-style layout' },
+  IC2205: { severity: 'error', title: 'enum with data variants needs #[repr(C)] or #[repr(u8)]' },
   IC2206: { severity: 'error', title: 'generic instantiation too deep' },
   IC2207: { severity: 'error', title: 'wrong number of generic arguments' },
   IC2208: { severity: 'error', title: 'enum without variants' },
