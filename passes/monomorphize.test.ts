@@ -1,6 +1,6 @@
 import test from 'ava';
 import { compile } from '../test/support/compile.js';
-import type { IrModule } from '../compiler/ir.js';
+import type { IrModule, TypeRef } from '../compiler/ir.js';
 
 const compileMessages = (src: string): string[] => compile(src).messages.map((m) => m.split(' ')[0] ?? '');
 
@@ -87,4 +87,14 @@ test('default generic arguments: an instance that leaves them out is the same ty
   const same = out.types[2];
   t.true(same?.kind === 'struct' && same.fields[1]?.type.kind === 'primitive' && same.fields[1].type.name === 'i8');
   t.deepEqual(compileMessages('#[repr(C)] pub struct Two<A, B = u8> { pub a: A, pub b: B }\n#[unsafe(no_mangle)] pub extern "C" fn g(x: Two) {}'), ['IC2207']);
+});
+
+test('Box<T> is a non-null mutable pointer to T; Option<Box<T>> is nullable', (t) => {
+  const out = ir('#[unsafe(no_mangle)] pub extern "C" fn f(a: Box<u16>, b: Option<Box<u16>>) -> Box<u16> { a }');
+  const u16: TypeRef = { kind: 'primitive', name: 'u16' };
+  t.deepEqual(out.functions[0]?.signature.params.map((p) => p.type), [
+    { kind: 'pointer', mutable: true, nullable: false, pointee: u16 },
+    { kind: 'pointer', mutable: true, nullable: true, pointee: u16 },
+  ]);
+  t.deepEqual(out.functions[0]?.signature.returns, { kind: 'pointer', mutable: true, nullable: false, pointee: u16 });
 });

@@ -102,6 +102,7 @@ class Monomorphizer {
         if (inner.kind === 'primitive') return inner;
         throw new InternalError('Option of a non-pointer after validation');
       case 'NonNull':
+      case 'Box':
         return { kind: 'pointer', mutable: true, nullable: false, pointee: this.typeRef(arg.type, env) };
       case 'ManuallyDrop':
       case 'MaybeUninit':

@@ -13,6 +13,11 @@ test('standard wrappers: NonZero takes integers only, a marker needs a pointer, 
   t.deepEqual(fn('a: NonZero<f32>, b: PhantomPinned, c: Cell<String>', prelude), ['IC2203', 'IC2204', 'IC2202']);
 });
 
+test('Box<T> is an owned non-null pointer, Option<Box<T>> a nullable one; a Box of a fat type is not', (t) => {
+  t.deepEqual(fn('a: Box<u8>, b: Option<Box<Plain>>', '#[repr(C)] pub struct Plain { x: u8 }'), []);
+  t.deepEqual(fn('a: Box<str>, b: Box<[u8]>, c: Box<String>'), ['IC2203', 'IC2203', 'IC2202']);
+});
+
 test('every FFI problem is reported, each once', (t) => {
   t.deepEqual(fn('a: String, b: Vec<u8>, c: &str, d: &[u8], e: (u8, u8), f: u128, g: fn(), h: Option<u32>, i: Missing, j: Plain', 'pub struct Plain { x: u8 }'), [
     'IC2202', 'IC2202', 'IC2203', 'IC2203', 'IC2203', 'IC2203', 'IC2203', 'IC2203', 'IC2001', 'IC2201',

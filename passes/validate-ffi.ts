@@ -26,7 +26,6 @@ type Use = 'value' | 'pointer' | 'return';
 const stdHints: Record<string, string> = {
   String: 'pass `*const c_char` (a NUL-terminated UTF-8 string) instead',
   Vec: 'pass `*const T` and a length instead',
-  Box: 'pass `*mut T` (from `Box::into_raw`) instead',
   Rc: 'pass a raw pointer instead',
   Arc: 'pass a raw pointer instead',
   HashMap: 'expose it behind an opaque type and accessor functions',
@@ -175,10 +174,10 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
       switch (t.name) {
         case 'Option': {
           const resolved = innerType ? unalias(substitute(innerType, env), program) : undefined;
-          if (resolved && (resolved.kind === 'reference' || resolved.kind === 'fnPointer' || (resolved.kind === 'known' && (resolved.name === 'NonNull' || resolved.name === 'NonZero')))) {
+          if (resolved && (resolved.kind === 'reference' || resolved.kind === 'fnPointer' || (resolved.kind === 'known' && (resolved.name === 'NonNull' || resolved.name === 'NonZero' || resolved.name === 'Box')))) {
             return visit(resolved, emptyGenericEnv, use, site, depth);
           }
-          return report('IC2203', '`Option<T>` has a C layout only for references, `NonNull`, `NonZero` integers and function pointers', t.span, [...note(site), 'help: pass a nullable pointer, or a `#[repr(C)]` struct with an `is_some` flag']);
+          return report('IC2203', '`Option<T>` has a C layout only for references, `Box`, `NonNull`, `NonZero` integers and function pointers', t.span, [...note(site), 'help: pass a nullable pointer, or a `#[repr(C)]` struct with an `is_some` flag']);
         }
         case 'NonZero': {
           const resolved = innerType ? unalias(substitute(innerType, env), program) : undefined;
@@ -186,6 +185,8 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
           return report('IC2203', '`NonZero<T>` has a C layout only for integers', t.span, note(site));
         }
         case 'NonNull':
+        // `Box<T>` of a sized `T` is a non-null `T *` owned by whoever holds it (std's documented FFI form).
+        case 'Box':
           if (innerType) visitPointee(innerType, env, site, depth);
           return;
         case 'ManuallyDrop':

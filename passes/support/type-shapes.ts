@@ -20,7 +20,7 @@ export function unalias(t: HirType, program: HirProgram): HirType {
 }
 
 /** Library types monomorphization lowers (behind a pointer, the markers too). */
-const loweredKnown: ReadonlySet<string> = new Set(['Option', 'NonNull', 'ManuallyDrop', 'MaybeUninit', 'NonZero', 'Cell', 'UnsafeCell', 'Pin', 'PhantomData', 'PhantomPinned']);
+const loweredKnown: ReadonlySet<string> = new Set(['Option', 'NonNull', 'Box', 'ManuallyDrop', 'MaybeUninit', 'NonZero', 'Cell', 'UnsafeCell', 'Pin', 'PhantomData', 'PhantomPinned']);
 
 /**
  * Whether monomorphization can lower `t` to an IR type. Validation guarantees it for what crosses

@@ -11,6 +11,7 @@ export type ConstArgText = (arg: Extract<HirGenericArg, { kind: 'const' }>) => s
 const knownPaths: Record<string, string> = {
   Option: 'core::option::Option',
   NonNull: 'core::ptr::NonNull',
+  Box: 'std::boxed::Box',
   PhantomData: 'core::marker::PhantomData',
   ManuallyDrop: 'core::mem::ManuallyDrop',
   MaybeUninit: 'core::mem::MaybeUninit',
