@@ -121,7 +121,10 @@ export class Declarations {
     for (const f of fields) {
       const { byValue, behindPointer } = namedSplit(f.type);
       for (const dep of byValue) this.ensure(dep);
-      for (const dep of behindPointer) if (this.types.decl(dep)?.kind !== 'struct' || !this.reachesBuilding(dep, new Set())) this.ensure(dep);
+      for (const dep of behindPointer) {
+        const kind = this.types.decl(dep)?.kind;
+        if ((kind !== 'struct' && kind !== 'union') || !this.reachesBuilding(dep, new Set())) this.ensure(dep);
+      }
     }
     const members: [string, t.Expression][] = [];
     fields.forEach((f, i) => {

@@ -4,7 +4,7 @@
  * the idiomatic one (64-bit results as `bigint`, `Bool` as `boolean`, slices as arrays, options as
  * `T | undefined`, callbacks as functions), which `convert.ts` bridges.
  */
-import type { IrPrimitive, IrSignature, IrStruct, IrTypeDecl, TypeId, TypeRef } from '../../compiler/ir.js';
+import type { IrPrimitive, IrSignature, IrStruct, IrUnion, IrTypeDecl, TypeId, TypeRef } from '../../compiler/ir.js';
 import { arr, call, id, num, str, t, tArray, tBigint, tBoolean, tFunction, tNull, tNumber, tReadonlyArray, tRef, tString, tUndefined, tUnion, tVoid, param } from './ast.js';
 import { decodedSliceName, handleTypeName, inlineProtoName, moduleNames, paramNames, typeName } from './names.js';
 
@@ -55,7 +55,7 @@ export class TsTypes {
    * of its members (an opaque type completed later), for a pointer to it met first.
    */
   pending: (id: TypeId) => boolean = () => false;
-  forward: ((decl: IrStruct) => void) | undefined;
+  forward: ((decl: IrStruct | IrUnion) => void) | undefined;
 
   constructor(
     readonly index: ReadonlyMap<TypeId, IrTypeDecl>,
@@ -154,13 +154,14 @@ export class TsTypes {
         if (p.kind === 'primitive' && p.name === 'void') return call('koffi.pointer', str('void'));
         if (p.kind === 'primitive' && p.name === 'c_char' && !ref.mutable) return str('const char *');
         if (p.kind === 'named' && (this.building.has(p.id) || this.pending(p.id))) {
-          // koffi needs a pointee declared first: a struct not declared yet (itself, or one on a
-          // cycle through this pointer) is declared opaque now and completed later; any other
+          // koffi needs a pointee declared first: a struct or union not declared yet (itself, or one
+          // on a cycle through this pointer) is declared opaque now and completed later; any other
           // declaration falls back to `void *`.
           const decl = this.index.get(p.id);
-          if (decl?.kind === 'struct' && !(decl.transparent && decl.fields.length === 1) && decl.packed === undefined && this.forward) {
-            this.forward(decl);
-            return call('koffi.pointer', id(this.koffiName(decl)));
+          const record = decl?.kind === 'union' || (decl?.kind === 'struct' && !(decl.transparent && decl.fields.length === 1)) ? decl : undefined;
+          if (record && this.forward) {
+            this.forward(record);
+            return call('koffi.pointer', id(this.koffiName(record)));
           }
           return call('koffi.pointer', str('void'));
         }
