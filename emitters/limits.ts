@@ -4,7 +4,7 @@
  * of the bindings, each with a warning that says why.
  */
 import { diagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
-import type { IrFunction, IrModule, TypeRef } from '../compiler/ir.js';
+import type { IrFunction, IrModule, IrTypeDecl, TypeRef } from '../compiler/ir.js';
 
 export interface Kept {
   /** The functions the backend binds. */
@@ -15,18 +15,22 @@ export interface Kept {
 
 /** `ir.functions` without those taking or returning a packed struct by value. */
 export function withoutPackedByValue(ir: IrModule, output: string, runtime: string): Kept {
+  return withoutByValue(ir, ir.functions, (decl) => decl.kind === 'struct' && decl.packed !== undefined, `${output}: ${runtime} passes packed structs by value wrongly`, 'help: pass the packed struct by pointer');
+}
+
+/**
+ * `functions` without those taking or returning by value a declaration `matches`, each left out
+ * with an IC4005 warning: "function `f` is left out of the <why>".
+ */
+export function withoutByValue(ir: IrModule, functions: readonly IrFunction[], matches: (decl: IrTypeDecl) => boolean, why: string, help: string): Kept {
   const index = new Map(ir.types.map((t) => [t.id, t]));
-  const packed = (t: TypeRef): boolean => {
+  const byValue = (t: TypeRef): boolean => {
     const decl = t.kind === 'named' ? index.get(t.id) : undefined;
-    return decl?.kind === 'struct' && decl.packed !== undefined;
+    return decl !== undefined && matches(decl);
   };
-  const leftOut = (f: IrFunction): boolean => packed(f.signature.returns) || f.signature.params.some((p) => packed(p.type));
+  const leftOut = (f: IrFunction): boolean => byValue(f.signature.returns) || f.signature.params.some((p) => byValue(p.type));
   return {
-    functions: ir.functions.filter((f) => !leftOut(f)),
-    diagnostics: ir.functions.filter(leftOut).map((f) =>
-      diagnostic('IC4005', `function \`${f.name}\` is left out of the ${output}: ${runtime} passes packed structs by value wrongly`, f.span, {
-        notes: ['help: pass the packed struct by pointer'],
-      }),
-    ),
+    functions: functions.filter((f) => !leftOut(f)),
+    diagnostics: functions.filter(leftOut).map((f) => diagnostic('IC4005', `function \`${f.name}\` is left out of the ${why}`, f.span, { notes: [help] })),
   };
 }

@@ -73,8 +73,9 @@ for (const flavor of ['dotnet', 'unity'] as const) {
 }
 
 async function runSuite(t: ExecutionContext, { dir, library, ir, leftOut }: Awaited<ReturnType<typeof generate>>): Promise<void> {
-  // contracts.md §7: packed structs by value are left out, with a warning.
-  t.deepEqual(leftOut, ['packed_by_value']);
+  // contracts.md §7: packed structs by value are left out, with a warning; so are data enums by
+  // value (a union of structs), on which Mono's argument classifier aborts.
+  t.deepEqual(leftOut, ['packed_by_value', 'shape_area', 'event_next']);
   const programs = readdirSync(sources).filter((f) => f.endsWith('.cs') && f !== 'GuardMismatch.cs');
   for (const f of programs) copyFileSync(join(sources, f), join(dir, f));
   writeFileSync(join(dir, 'Layouts.cs'), layoutChecks(ir));

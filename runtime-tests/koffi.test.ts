@@ -174,6 +174,11 @@ const expectations: Record<string, Check> = {
   private_hidden: (t, f) => t.is(f({ visible: 1, hidden: 5 }), 5),
   outer_sum: (t, f) => t.is(f({ inner: { v: -2 }, count: 44 }), 42),
   union_bits: (t, f) => t.is(f({ f: 1 }), 0x3f800000),
+  shape_area: (t, f) => t.is(f({ tag: 1, body: { rect: { _0: 3, _1: 4 } } }), 12),
+  event_next: (t, f) => {
+    const reversed = f({ scroll: { tag: 1, _0: 3, _1: 9 } }) as { tag: number; scroll: { _0: number; _1: number } };
+    t.deepEqual([reversed.tag, reversed.scroll._0, reversed.scroll._1], [1, -3, 9]);
+  },
   list_sum: (t, f) => {
     const second = koffi.alloc('uint8_t', 16) as bigint;
     koffi.encode(second, 0, 'int32_t', 40);

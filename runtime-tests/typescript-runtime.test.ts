@@ -172,6 +172,17 @@ const functions: Record<string, Check> = {
   private_hidden: (t, m) => t.is(m['privateHidden']({ visible: 1, hidden: 5 }), 5),
   outer_sum: (t, m) => t.is(m['outerSum']({ inner: { v: -2 }, count: 44 }), 42),
   union_bits: (t, m) => t.is(m['unionBits']({ f: 1 }), 0x3f800000),
+  shape_area: (t, m) => {
+    t.is(m['shapeArea']({ tag: 1, body: { rect: { _0: 3, _1: 4 } } }), 12);
+    t.is(m['shapeArea']({ tag: 0, body: { circle: { radius: 2 } } }), 12);
+  },
+  event_next: (t, m) => {
+    // A union comes back as koffi's union value: reading a member decodes it.
+    const released = m['eventNext']({ key: { tag: 0, code: 65, pressed: true } }) as { tag: number; key: { code: number; pressed: boolean } };
+    t.deepEqual([released.tag, released.key.code, released.key.pressed], [0, 65, false]);
+    const reversed = m['eventNext']({ scroll: { tag: 1, _0: 3, _1: 9 } }) as { tag: number; scroll: { _0: number; _1: number } };
+    t.deepEqual([reversed.tag, reversed.scroll._0, reversed.scroll._1], [1, -3, 9]);
+  },
   list_sum: (t, m) => t.is(m['listSum']({ value: 2, next: { value: 40, next: null } }), 42),
   counter_new: (t, m) => {
     const c = m['counterNew']();

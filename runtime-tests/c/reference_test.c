@@ -119,6 +119,31 @@ static void structs(void) {
     CHECK(outer_sum(o) == 42);
     u.f = 1.0f;
     CHECK(union_bits(u) == 0x3f800000U);
+    {
+        /* Data enums: repr(C) is a tag and a union of the variants, repr(u8) a union of tagged variants. */
+        Shape rect, circle;
+        Event key, scroll, quit, released, reversed, still;
+        rect.tag = Shape_Tag_Rect;
+        rect.body.rect._0 = 3.0f;
+        rect.body.rect._1 = 4.0f;
+        CHECK(shape_area(rect) == 12.0f);
+        circle.tag = Shape_Tag_Circle;
+        circle.body.circle.radius = 2.0f;
+        CHECK(shape_area(circle) == 12.0f);
+        key.key.tag = Event_Tag_Key;
+        key.key.code = 65;
+        key.key.pressed = true;
+        released = event_next(key);
+        CHECK(released.tag == Event_Tag_Key && released.key.code == 65 && !released.key.pressed);
+        scroll.scroll.tag = Event_Tag_Scroll;
+        scroll.scroll._0 = 3;
+        scroll.scroll._1 = 9;
+        reversed = event_next(scroll);
+        CHECK(reversed.tag == Event_Tag_Scroll && reversed.scroll._0 == -3 && reversed.scroll._1 == 9);
+        quit.tag = Event_Tag_Quit;
+        still = event_next(quit);
+        CHECK(still.tag == Event_Tag_Quit);
+    }
     n2.value = 40;
     n2.next = NULL;
     n1.value = 2;

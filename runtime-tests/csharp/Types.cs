@@ -60,6 +60,8 @@ static class Types
         Check.Equal(12, Interop.OuterSum(new Outer { Inner = new Inner { V = 10 }, Count = 2 }), "outer_sum");
         Check.Equal(0x3f800000u, Interop.UnionBits(new IntOrFloat { F = 1.0f }), "union_bits");
 
+        // shape_area and event_next (data enums by value) are left out of the C# file: Mono aborts on them.
+
         var second = new Node { Value = 2, Next = IntPtr.Zero };
         var first = new Node { Value = 1, Next = (IntPtr)(&second) };
         Check.Equal(3, Interop.ListSum(ref first), "list_sum");

@@ -38,12 +38,18 @@ export function generateProbeCrate(crateDir: string, ir: IrModule): ProbeCrate {
 
   const probes: ProbeEntry[] = [];
   const insertions: Insertion[] = [];
+  const ids = new Set(ir.types.map((d) => d.id));
   for (const decl of ir.types) {
     if (decl.kind === 'alias' || decl.kind === 'opaque') continue;
+    // A data enum's tag, variant structs and union are made by interopc (their ids extend the
+    // enum's): no Rust type to probe. The enum itself is probed by size; its `tag` and `body` are
+    // no Rust fields.
+    if (ids.has(decl.id.slice(0, decl.id.lastIndexOf('::')))) continue;
+    const dataEnum = ids.has(`${decl.id}::Tag`);
     // Pattern types live in the support crate: their fields are private there (its own tests pin
     // the offsets), and their span is a use site, so they are probed by size from the crate root.
     const pattern = decl.kind === 'struct' && decl.pattern !== undefined;
-    const fields = decl.kind === 'enum' || pattern ? [] : decl.fields.map((f) => f.rustName);
+    const fields = decl.kind === 'enum' || pattern || dataEnum ? [] : decl.fields.map((f) => f.rustName);
     const index = probes.length;
     probes.push({ kind: 'layout', id: decl.id, fields });
     const offsets = fields.map((f) => `, core::mem::offset_of!(${decl.rustType}, ${f})`).join('');

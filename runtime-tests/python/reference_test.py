@@ -302,6 +302,14 @@ EXPECTATIONS: Dict[str, Check] = {
     "private_hidden": lambda t, f: t.assertEqual(f(r.Private(1, 5)), 5),
     "outer_sum": lambda t, f: t.assertEqual(f(r.Outer(r.Inner(-2), 44)), 42),
     "union_bits": lambda t, f: t.assertEqual(f(r.IntOrFloat(f=1.0)), 0x3F800000),
+    "shape_area": lambda t, f: (
+        t.assertEqual(f(r.Shape(r.Shape_Tag.Rect, r.Shape_Body(rect=r.Shape_Rect_Body(3.0, 4.0)))), 12.0),
+        t.assertEqual(f(r.Shape(r.Shape_Tag.Circle, r.Shape_Body(circle=r.Shape_Circle_Body(2.0)))), 12.0),
+    ),
+    "event_next": lambda t, f: (
+        t.assertEqual((lambda e: (e.tag, e.key.code, e.key.pressed))(f(r.Event(key=r.Event_Key_Body(r.Event_Tag.Key, 65, True)))), (r.Event_Tag.Key, 65, False)),
+        t.assertEqual((lambda e: (e.tag, e.scroll._0, e.scroll._1))(f(r.Event(scroll=r.Event_Scroll_Body(r.Event_Tag.Scroll, 3, 9)))), (r.Event_Tag.Scroll, -3, 9)),
+    ),
     "list_sum": lambda t, f: t.assertEqual(f(linked_list()), 42),
     "counter_new": lambda t, f: (
         t.assertEqual([r.counter_increment(c := f()), r.counter_increment(c)], [1, 2]),
