@@ -17,7 +17,7 @@ export class Declarations {
   readonly statements: t.Statement[] = [];
   private readonly declared: (id: TypeId) => Layout | undefined;
 
-  /** Structs declared ahead as opaque types (a pointer met them first): their record completes them. */
+  /** Structs and unions declared ahead as opaque types (a pointer met them first): their record completes them. */
   private readonly forwarded = new Set<TypeId>();
 
   constructor(
@@ -117,7 +117,7 @@ export class Declarations {
     }
     // What a field holds by value must be complete first. A type behind a pointer is declared first
     // too, unless it holds (by value, however deep) a declaration being built: then that cycle is
-    // broken by declaring the struct ahead as an opaque type (`forward`).
+    // broken by declaring the struct or union ahead as an opaque type (`forward`).
     for (const f of fields) {
       const { byValue, behindPointer } = namedSplit(f.type);
       for (const dep of byValue) this.ensure(dep);
@@ -145,7 +145,7 @@ export class Declarations {
       if (decl.layout.size > end) members.push(['__interopc_padding', call('koffi.array', str('uint8_t'), num(decl.layout.size - end))]);
     }
     const name = typeName(decl.name);
-    const selfReferenced = this.forwarded.has(decl.id);
+    const declaredAhead = this.forwarded.has(decl.id);
     const definition = obj(Object.fromEntries(members));
     const builder = decl.kind === 'union' ? 'koffi.union' : decl.packed === 1 ? 'koffi.pack' : 'koffi.struct';
     const iface = t.tsInterfaceDeclaration(
@@ -162,7 +162,7 @@ export class Declarations {
       ),
     );
     const statements: t.Statement[] = [jsdoc(exported(iface), decl.docs)];
-    if (selfReferenced) {
+    if (declaredAhead) {
       statements.push(lineComment(expr(call(builder, id(name), definition)), 'Completes the opaque type declared ahead.'));
     } else {
       statements.push(exported(constDecl(name, call(builder, koffiTypeName(name), definition))));
