@@ -28,11 +28,6 @@ function restParam(name: string, type: t.TSType): t.RestElement {
   return r;
 }
 
-function innerComment<N extends t.Node>(node: N, text: string): N {
-  t.addComment(node, 'inner', ` ${text}`, true);
-  return node;
-}
-
 const errorSlot = (): t.TSType => tUnion(t.tsTypeLiteral([t.tsPropertySignature(id('error'), t.tsTypeAnnotation(tUnknown()))]), tUndefined());
 const handlerType = (): t.TSType => tFunction([param('error', tUnknown())], tVoid());
 const anyFunction = (): t.TSType => tFunction([restParam('args', tArray(t.tsNeverKeyword()))], tUnknown());
@@ -65,9 +60,9 @@ function errorRouting(): t.Statement[] {
         ret(),
       ),
     ),
-    t.tryStatement(
-      block(t.expressionStatement(call(id(m.unhandledCallbackError), id('error')))),
-      t.catchClause(null, innerComment(block(), 'A failing handler must not unwind into Rust either.')),
+    lineComment(
+      t.tryStatement(block(t.expressionStatement(call(id(m.unhandledCallbackError), id('error')))), t.catchClause(null, block())),
+      'A handler that throws must not unwind into Rust either.',
     ),
   ]);
   return [

@@ -5,7 +5,7 @@
  * struct or prototype uses it by value, so declarations are emitted on demand, dependencies first.
  */
 import type { IrConstant, IrModule, IrStruct, IrTypeDecl, IrUnion, Layout, TypeId, TypeRef } from '../../compiler/ir.js';
-import { declaredLayout, forEachTypeRef, layoutOfType, typeIndex } from '../../compiler/ir.js';
+import { byValueDependencies, declaredLayout, forEachTypeRef, layoutOfType, typeIndex, typeRefsOfDecl } from '../../compiler/ir.js';
 import { arr, big, call, constDecl, expr, exported, id, jsdoc, lineComment, num, obj, str, t, tRef, tUnion, tNumber, tBigint, tString, tBoolean } from './ast.js';
 import { decodedSliceName, isIdentifier, moduleNames, typeName } from './names.js';
 import { floatConstantAsDouble } from '../float-constants.js';
@@ -75,8 +75,7 @@ export class Declarations {
     if (this.done.has(typeId) || seen.has(typeId)) return false;
     seen.add(typeId);
     const decl = this.types.decl(typeId);
-    const refs = decl?.kind === 'struct' || decl?.kind === 'union' ? decl.fields.map((f) => f.type) : decl?.kind === 'alias' ? [decl.target] : [];
-    return refs.some((r) => namedSplit(r).byValue.some((dep) => this.reachesBuilding(dep, seen)));
+    return (decl ? typeRefsOfDecl(decl) : []).some((r) => byValueDependencies(r).some((dep) => this.reachesBuilding(dep, seen)));
   }
 
   private declare(decl: IrTypeDecl): t.Statement[] {
@@ -119,11 +118,11 @@ export class Declarations {
     // too, unless it holds (by value, however deep) a declaration being built: then that cycle is
     // broken by declaring the struct or union ahead as an opaque type (`forward`).
     for (const f of fields) {
-      const { byValue, behindPointer } = namedSplit(f.type);
-      for (const dep of byValue) this.ensure(dep);
-      for (const dep of behindPointer) {
+      const behind = namedBehindPointer(f.type);
+      for (const dep of namedDependencies(f.type)) {
         const kind = this.types.decl(dep)?.kind;
-        if ((kind !== 'struct' && kind !== 'union') || !this.reachesBuilding(dep, new Set())) this.ensure(dep);
+        const ahead = behind.has(dep) && (kind === 'struct' || kind === 'union') && this.reachesBuilding(dep, new Set());
+        if (!ahead) this.ensure(dep);
       }
     }
     const members: [string, t.Expression][] = [];
@@ -257,29 +256,15 @@ function namedDependencies(ref: TypeRef): TypeId[] {
 
 const namedByValue = namedDependencies;
 
-/** The named types a field holds by value (function pointer signatures count), and those only behind a pointer. */
-function namedSplit(ref: TypeRef): { byValue: TypeId[]; behindPointer: TypeId[] } {
-  const byValue: TypeId[] = [];
-  const behindPointer: TypeId[] = [];
-  const walk = (r: TypeRef, behind: boolean): void => {
-    switch (r.kind) {
-      case 'named':
-        (behind ? behindPointer : byValue).push(r.id);
-        return;
-      case 'pointer':
-        return walk(r.pointee, true);
-      case 'array':
-        return walk(r.element, behind);
-      case 'fnPointer':
-        for (const p of r.signature.params) walk(p.type, false);
-        return walk(r.signature.returns, false);
-      case 'primitive':
-        return;
-    }
-  };
-  walk(ref, false);
-  return { byValue, behindPointer };
+/** Named types a TypeRef reaches through a data pointer (those a koffi type may declare ahead). */
+function namedBehindPointer(ref: TypeRef): Set<TypeId> {
+  const out = new Set<TypeId>();
+  forEachTypeRef(ref, (r) => {
+    if (r.kind === 'pointer') forEachTypeRef(r.pointee, (p) => p.kind === 'named' && out.add(p.id));
+  });
+  return out;
 }
+
 const namedIn = (fn: Extract<TypeRef, { kind: 'fnPointer' }>): TypeId[] => namedDependencies(fn);
 
 function constant(c: IrConstant): t.Statement {

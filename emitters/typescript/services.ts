@@ -92,7 +92,10 @@ function serviceClass(s: IrService, errorName: string, functions: ReadonlyMap<st
     // A callback parameter's site: a private field per method parameter, owned by the instance.
     const fields = new Map<number, string>();
     for (const { index, shape } of callbackParams(types, params)) {
-      const field = `${memberName(m.name)}_${names[index] ?? `arg${index}`}`;
+      // `#applyCallback`: the method and its parameter, one camelCase name (numbered if taken).
+      const base = memberName(`${m.name}_${names[index] ?? `arg${index}`}`);
+      let field = base;
+      for (let n = 2; siteFields.some((f) => f.key.id.name === field); n++) field = `${base}${n}`;
       fields.set(index, field);
       const register = registerFor(types, convert, shape.name, shape.fn);
       siteFields.push(t.classPrivateProperty(t.privateName(id(field)), call(member(t.thisExpression(), 'callbackSite'), register)));
