@@ -239,7 +239,7 @@ class Monomorphizer {
     const { id, name, span, nameSpan } = base;
     const values = this.program.discriminants[def.id] ?? [];
     const variants = def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs }));
-    const tag = this.register({ kind: 'enum', id: `${id}::Tag`, name: `${name}_Tag`, rustType: `${id}::Tag`, docs: [`Which variant a \`${name}\` holds.`], span, nameSpan, repr: def.repr.int ?? 'c_int', variants });
+    const tag = this.register({ kind: 'enum', id: `${id}::Tag`, name: `${name}_Tag`, rustType: `${id}::Tag`, docs: [`The tag of \`${name}\`: which variant it holds.`], span, nameSpan, repr: def.repr.int ?? 'c_int', variants });
     const field = (fieldName: string, rustName: string, type: TypeRef, docs: readonly string[]): IrField => ({ name: fieldName, rustName, type, docs, isPublic: true });
     const tagField = field('tag', 'tag', { kind: 'named', id: tag.id }, []);
     const leadingTag = !def.repr.c;
@@ -253,7 +253,8 @@ class Monomorphizer {
       }
       const body = this.register({ kind: 'struct', id: `${id}::${v.name}`, name: `${name}_${v.name}_Body`, rustType: `${id}::${v.name}`, docs: v.docs, span, nameSpan, shape: 'named', transparent: false, fields });
       const member = snakeCase(v.name);
-      members.push(field(member === 'tag' || member === 'body' ? `${member}_` : member, v.name, { kind: 'named', id: body.id }, v.docs));
+      // The variant's docs are on its tag value and its struct already.
+      members.push(field(member === 'tag' || member === 'body' ? `${member}_` : member, v.name, { kind: 'named', id: body.id }, []));
     }
     if (leadingTag) return { kind: 'union', id, name, rustType: id, docs: base.docs, span, nameSpan, fields: [tagField, ...members] };
     const union = this.register({ kind: 'union', id: `${id}::Body`, name: `${name}_Body`, rustType: `${id}::Body`, docs: [], span, nameSpan, fields: members });
