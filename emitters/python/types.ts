@@ -139,7 +139,7 @@ export class PyTypes {
     const target = this.of(t).startsWith('ctypes.POINTER(') ? this.ctypesClass(t.pointee) : undefined;
     if (!target) return 'Any';
     if (position === 'result') return `_Pointer[${target}]`;
-    return `Union[${target}, _Pointer[${target}], ctypes.Array[${target}], _CArgObject${t.nullable ? ', None' : ''}]`;
+    return t.nullable ? `Optional[_Ref[${target}]]` : `_Ref[${target}]`;
   }
 
   /**
