@@ -9,17 +9,15 @@ import type { BinaryOp, Expr, GenericArg, LetStatement, Path, PathSegment, TypeN
 import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
 import { TypeGrammar } from './grammar-types.js';
-import { literalExpr } from './token-exprs.js';
+import { binary, literalExpr } from './token-exprs.js';
 import { cfgPredicate } from './attributes.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
 
-const joinSpans = (a: Span, b: Span): Span => ({ file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 /** Any syntax error makes the whole run `unparsed`, so a recovered rule's value only has to exist. */
 const recover = { recoveryValueFunc: (): Expr => ({ kind: 'unparsed', span: { file: '', start: 0, end: 0 } }) };
 
-const binary = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, span: joinSpans(left.span, right.span) });
 
 export abstract class ExprGrammar extends TypeGrammar {
   public exprEntry = this.RULE('exprEntry', (): Expr => {

@@ -9,7 +9,7 @@ import type {
 import { noGenerics } from './ast.js';
 import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
-import { ExprGrammar } from './grammar-exprs.js';
+import { FastItemGrammar } from './grammar-fast.js';
 import type { TokenRun } from './grammar-tokens.js';
 import { docsOf } from './attributes.js';
 import { toTokenTrees } from './token-trees.js';
@@ -46,7 +46,7 @@ const genericsOf = (params: readonly GenericParam[] | undefined, whereClause: st
 
 const defined = <V>(list: readonly (V | undefined)[]): V[] => list.filter((v): v is V => v !== undefined);
 
-export abstract class ItemGrammar extends ExprGrammar {
+export abstract class ItemGrammar extends FastItemGrammar {
   strays: Stray[] = [];
 
   private startsItem(): boolean {
@@ -79,7 +79,8 @@ export abstract class ItemGrammar extends ExprGrammar {
           {
             GATE: () => this.startsItem(),
             ALT: () => {
-              const item = this.SUBRULE(this.item);
+              // Most items take the fast path (grammar-fast.ts); the grammar reads the others.
+              const item = (this.fastItems ? this.ACTION(() => this.fastItem()) : undefined) ?? this.SUBRULE(this.item);
               previousWasStray = false;
               if (item) items.push(item);
             },

@@ -75,8 +75,12 @@ export abstract class TokenGrammar extends ParserBase {
   }
 
   private attribute(style: 'outer' | 'inner', inside: IToken[], start: number): Attribute {
-    const span = this.spanFrom(start);
-    return bracketAttribute(this.filePath, style, inside ?? [], span, this.valueNow, (fill) => this.deferred.push((parsers) => fill(parsers.expression)));
+    return this.attributeOf(style, inside ?? [], this.spanFrom(start));
+  }
+
+  /** `#[…]` or `#![…]` from the tokens between its brackets. */
+  protected attributeOf(style: 'outer' | 'inner', inside: readonly IToken[], span: Span): Attribute {
+    return bracketAttribute(this.filePath, style, inside, span, this.valueNow, (fill) => this.deferred.push((parsers) => fill(parsers.expression)));
   }
 
   // ------------------------------------------------------------------------------------------

@@ -403,7 +403,7 @@ export abstract class TypeGrammar extends TokenGrammar {
   }
 
   /** What `pathType` builds for a one-identifier path; the three equal spans share one object. */
-  private plainType(t: IToken): TypeNode {
+  protected plainType(t: IToken): TypeNode {
     const span = this.tokenSpan(t);
     if (t.image === '_') return { kind: 'infer', span };
     return { kind: 'path', path: { global: false, segments: [{ name: this.identText(t), span }], span }, span };
@@ -526,8 +526,13 @@ export abstract class TypeGrammar extends TokenGrammar {
 
   public abiString = this.RULE('abiString', (): string => {
     const t = this.OR([{ ALT: () => this.CONSUME(T.StringLit) }, { ALT: () => this.CONSUME(T.RawStringLit) }]);
-    return this.ACTION(() => (t.tokenType === T.RawStringLit ? decodeRawString(t.image) : decodeString(t.image))?.value ?? 'C');
+    return this.ACTION(() => this.abiOf(t));
   });
+
+  /** The ABI a string literal names (`"C"` when it cannot be decoded). */
+  protected abiOf(t: IToken): string {
+    return (t.tokenType === T.RawStringLit ? decodeRawString(t.image) : decodeString(t.image))?.value ?? 'C';
+  }
 
   public fnPtrParam = this.RULE('fnPtrParam', (): FnPointerParam | 'variadic' => {
     const start = this.here();

@@ -13,7 +13,7 @@ import type { CallbackSignature, Expr } from './ast.js';
 import type { Span } from '../source.js';
 import * as T from './token-types.js';
 import { rustErrorMessages } from './parser-messages.js';
-import { singleTokenExpr } from './token-exprs.js';
+import { arithmeticExpr, singleTokenExpr } from './token-exprs.js';
 
 /** Parses a token run with the expression grammar (only between file parses). */
 export type ExpressionParser = (tokens: readonly IToken[], span: Span) => Expr;
@@ -41,7 +41,8 @@ interface Cursor {
 export abstract class ParserBase extends EmbeddedActionsParser {
   protected filePath = '';
   protected textLength = 0;
-  private closers: Int32Array = new Int32Array(0);
+  /** For each opening delimiter in the input, the index of its closer or -1 (see `scan`). */
+  protected closers: Int32Array = new Int32Array(0);
   /** Work waiting for the item parse to finish. */
   deferred: Deferred[] = [];
 
@@ -101,6 +102,11 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return (this as unknown as Cursor).exportLexerState();
   }
 
+  /** Makes token `index` the last consumed one (the next rule starts after it). */
+  protected moveTo(index: number): void {
+    (this as unknown as Cursor).importLexerState(index);
+  }
+
   /** The consumed tokens from index `from` (inclusive) to the current position. */
   protected consumedSince(from: number): IToken[] {
     return this.input.slice(from, this.position() + 1);
@@ -115,7 +121,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     const at = this.position();
     const close = this.LA(0) === opener ? (this.closers[at] ?? -1) : -1;
     if (close > at) {
-      (this as unknown as Cursor).importLexerState(close - 1);
+      this.moveTo(close - 1);
       return;
     }
     const stack: unknown[] = [];
@@ -138,10 +144,13 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return a.endOffset !== undefined && b.startOffset === a.endOffset + 1;
   }
 
-  /** Builds the expression in `tokens` now when it is a single token, else once the file is parsed. */
+  /**
+   * Builds the expression in `tokens` now when it is a single token or plain arithmetic on single
+   * tokens, else once the file is parsed.
+   */
   protected expression(tokens: readonly IToken[], span: Span, apply: (e: Expr) => void): void {
-    const only = tokens.length === 1 ? singleTokenExpr(tokens[0] as IToken, this.filePath) : undefined;
-    if (only) apply(only);
+    const now = tokens.length === 1 ? singleTokenExpr(tokens[0] as IToken, this.filePath) : arithmeticExpr(tokens, this.filePath);
+    if (now) apply(now);
     else this.deferred.push((parsers) => apply(parsers.expression(tokens, span)));
   }
 

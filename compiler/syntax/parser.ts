@@ -11,9 +11,13 @@ import { lookaheadPaths } from './lookahead-paths.js';
 import * as T from './token-types.js';
 
 export class RustParser extends ItemGrammar {
-  /** `lookahead`: the stored lookahead paths by default (see lookahead.ts). */
-  constructor(readonly lookahead = new PrecomputedLookahead(T.allTokens as TokenType[], lookaheadPaths)) {
+  /**
+   * `lookahead`: the stored lookahead paths by default (see lookahead.ts). `fastItems`: whether
+   * regular items take the fast path (grammar-fast.ts); tests turn it off to compare.
+   */
+  constructor(readonly lookahead = new PrecomputedLookahead(T.allTokens as TokenType[], lookaheadPaths), fastItems = true) {
     super(lookahead);
+    this.fastItems = fastItems;
     this.performSelfAnalysis();
   }
 }

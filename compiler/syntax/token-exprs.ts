@@ -3,8 +3,8 @@
  * values — built without running the expression grammar. The results are exactly what the grammar
  * would build for the same token.
  */
-import type { IToken } from 'chevrotain';
-import type { Expr } from './ast.js';
+import type { IToken, TokenType } from 'chevrotain';
+import type { BinaryOp, Expr } from './ast.js';
 import type { Span } from '../source.js';
 import { decodeChar, decodeFloat, decodeInt, decodeRawString, decodeString } from './literals.js';
 import * as T from './token-types.js';
@@ -38,6 +38,12 @@ export function literalExpr(t: IToken, span: Span): Expr | undefined {
   return undefined;
 }
 
+/** The smallest span covering both. */
+export const joinSpans = (a: Span, b: Span): Span => ({ file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
+
+/** The node the expression grammar builds for `left op right`. */
+export const binary = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, span: joinSpans(left.span, right.span) });
+
 const pathKeywords = new Set([T.Kw.self, T.Kw.super, T.Kw.crate, T.Kw.SelfType]);
 
 export function singleTokenExpr(t: IToken, file: string): Expr | undefined {
@@ -50,4 +56,37 @@ export function singleTokenExpr(t: IToken, file: string): Expr | undefined {
     return { kind: 'path', path: { global: false, segments: [{ name, span }], span }, span };
   }
   return undefined;
+}
+
+const additive = new Map<TokenType, BinaryOp>([[T.Plus, '+'], [T.Minus, '-']]);
+const multiplicative = new Map<TokenType, BinaryOp>([[T.Star, '*'], [T.Slash, '/'], [T.Percent, '%']]);
+
+/**
+ * One-token operands joined by `+ - * / %` (`CONST_A * 2 + 1`, the next most common constant
+ * shape), built as the expression grammar builds them: `*` `/` `%` bind tighter, and each level
+ * folds to the left. Undefined for anything else (the grammar then parses the run).
+ */
+export function arithmeticExpr(tokens: readonly IToken[], file: string): Expr | undefined {
+  if (tokens.length < 3 || tokens.length % 2 === 0) return undefined;
+  const operand = (i: number): Expr | undefined => singleTokenExpr(tokens[i] as IToken, file);
+  let sum: Expr | undefined;
+  let sumOp: BinaryOp | undefined;
+  let product = operand(0);
+  if (!product) return undefined;
+  for (let i = 1; i < tokens.length; i += 2) {
+    const type = (tokens[i] as IToken).tokenType;
+    const right = operand(i + 1);
+    if (!right) return undefined;
+    const mul = multiplicative.get(type);
+    if (mul) {
+      product = binary(mul, product, right);
+      continue;
+    }
+    const add = additive.get(type);
+    if (!add) return undefined;
+    sum = sum && sumOp ? binary(sumOp, sum, product) : product;
+    sumOp = add;
+    product = right;
+  }
+  return sum && sumOp ? binary(sumOp, sum, product) : product;
 }

@@ -1,0 +1,123 @@
+import test from 'ava';
+import type { TokenType } from 'chevrotain';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Item } from './ast.js';
+import { parseFile } from './parse.js';
+import { PrecomputedLookahead } from './lookahead.js';
+import { lookaheadPaths } from './lookahead-paths.js';
+import { RustParser } from './parser.js';
+import { scan } from './scanner.js';
+import { arithmeticExpr } from './token-exprs.js';
+import * as T from './token-types.js';
+import { repoRoot } from '../../runtime-tests/support/paths.js';
+
+/** A parser that counts the items its fast path took. */
+class CountingParser extends RustParser {
+  taken = 0;
+  constructor(fast: boolean) {
+    super(new PrecomputedLookahead(T.allTokens as TokenType[], lookaheadPaths), fast);
+  }
+  protected override fastItem(): Item | undefined {
+    const item = super.fastItem();
+    if (item) this.taken++;
+    return item;
+  }
+}
+
+const fast = new CountingParser(true);
+const grammarOnly = new CountingParser(false);
+
+/** The parse as JSON: key order and spans included (bigints as text). */
+const serialized = (path: string, text: string, parser: RustParser, chunk = Infinity): string =>
+  JSON.stringify(parseFile({ path, absolutePath: path, text }, parser, chunk), (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+
+function rustFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.rs') && !(e.parentPath ?? e.path).includes('/target'))
+    .map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
+test('every fixture parses to the same AST, spans, key order and diagnostics with the fast path as with the grammar alone', (t) => {
+  const files = rustFiles(join(repoRoot, 'fixtures')).concat(rustFiles(join(repoRoot, 'crates')));
+  t.true(files.length > 40);
+  const before = fast.taken;
+  for (const path of files) {
+    const text = readFileSync(path, 'utf8');
+    for (const chunk of [Infinity, 64]) t.is(serialized(path, text, fast, chunk), serialized(path, text, grammarOnly, chunk), path);
+  }
+  // The comparison means something only if the fast path took a good share of the items.
+  t.true(fast.taken - before > 400, `fast path took ${fast.taken - before} items`);
+  t.is(grammarOnly.taken, 0);
+});
+
+/** Each entry: items, and how many of them the fast path reads (the others are the grammar's). */
+const shapes: [string, number][] = [
+  ['/// Doc.\n/** Block doc. */\n#[repr(C)]\n#[derive(Clone, Copy)]\npub struct A { /// Field doc.\n pub a: u8, b: *const u32, c: [f32; 4], d: &\'static str, }', 1],
+  ['struct Empty {}', 1],
+  ['#[repr(u8)] pub enum E { X = 1, #[doc = "y"] Y = 1 << 3, Z, W = (2 + 3) * 4, }', 1],
+  ['pub const C: u32 = CONST_A * 2 + u8::MAX as u32;', 1],
+  ['const _: () = ();', 1],
+  ['pub type Callback = Option<extern "C" fn(x: u32, *const u8, ...) -> i32>;', 1],
+  ['type T = (u8, (u16,), (), ::core::ffi::c_void, [u8], *mut *const Self);', 1],
+  ['type Never = fn() -> !;', 1],
+  ['type R<\'a> = &\'a mut u8;', 0],
+  ['type R = &\'static mut Wrapper<\'static, Vec<u8>, [u8; N]>;', 1],
+  ['#[unsafe(no_mangle)]\npub unsafe extern "C" fn f(#[allow(unused)] mut a: u32, cb: unsafe extern "C" fn(u8)) -> *mut u8 { let _ = (a, cb); loop {} }', 1],
+  ['extern "C" fn g();', 1],
+  ['pub extern r"C" fn raw() {}', 1],
+  ['fn g<T>(t: T) {}', 0],
+  ['fn h(x: u32) where u32: Copy {}', 0],
+  ['const fn k() -> u32 { 1 }', 0],
+  ['pub(crate) struct P { a: u8 }', 0],
+  ['pub struct Generic<T> { t: T }', 0],
+  ['pub struct Tuple(u8, u16);', 0],
+  ['pub struct Unit;', 0],
+  ['pub enum Data { A(u8), B { x: u16 } }', 0],
+  ['pub struct S { a: Box<dyn Fn(u8) -> u8>, b: Option<impl Copy> }', 0],
+  ['pub struct S { a: [u8; { 4 }], b: Array<u8, 4> }', 0],
+  ['pub struct S { a: Array<u8, { N }> }', 0],
+  ['pub struct S { a: Iter<Item = u8> }', 0],
+  ['pub struct S { a: Vec::<u8> }', 0],
+  ['pub struct S { a: for<\'a> fn(&\'a u8) }', 0],
+  ['pub struct S { a: ty!(u8) }', 0],
+  ['pub struct S { a: <T as Trait>::Out }', 0],
+  ['impl S { pub fn m(&self) {} }', 0],
+  ['extern "C" { fn ext(x: u32); }', 1],
+  ['fn ffi_inventory() -> Inventory { Inventory::new() }', 0],
+  ['fn params((a, b): (u8, u8), _: u8) {}', 0],
+  ['mod m { pub fn inner(x: u8) {} }', 1],
+];
+
+for (const [text, taken] of shapes) {
+  test(`the fast path reads ${taken} of: ${text.split('\n').pop()}`, (t) => {
+    const before = fast.taken;
+    t.is(serialized('lib.rs', text, fast), serialized('lib.rs', text, grammarOnly));
+    t.is(fast.taken - before, taken);
+    t.deepEqual(parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text }, fast).diagnostics, []);
+  });
+}
+
+test('a syntax error inside an item the fast path would read is the grammar\'s: same diagnostics, same recovery', (t) => {
+  const text = 'pub struct A { a: u8 }\npub struct B { b: u8 c: u16 }\npub struct C { c: u8 }\n';
+  const before = fast.taken;
+  t.is(serialized('lib.rs', text, fast), serialized('lib.rs', text, grammarOnly));
+  // A was read by the fast path; B declined and the grammar reported it.
+  t.true(fast.taken - before >= 1);
+  t.deepEqual(parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text }, fast).diagnostics.map((d) => d.message), ['expected `}`, found `c`', 'expected EOF, found `}`']);
+});
+
+test('plain arithmetic on single tokens is built as the expression grammar builds it, and anything else is left to the grammar', (t) => {
+  const json = (v: unknown): string => JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x));
+  const built = ['1 + 2', 'A * 2 + 1', '1 + 2 * 3 - 4 / 5 % 6', 'a - b - c', 'x * y * z', '0x10 + 1u8 * CONST_9', '2.5 * Self'];
+  const left = ['1', '-1 + 2', '1 << 2', 'a.b * 2', 'f(1) + 2', 'a::b + 1', '1 + 2 as u32', '(1 + 2) * 3', '1 +', '1 + + 2', '1 & 2'];
+  for (const text of [...built, ...left]) {
+    const tokens = scan(text).tokens;
+    const fastExpr = arithmeticExpr(tokens, 'lib.rs');
+    t.is(fastExpr !== undefined, built.includes(text), text);
+    if (!fastExpr) continue;
+    grammarOnly.beginRun([...tokens]);
+    t.is(json(fastExpr), json(grammarOnly.exprEntry()), text);
+    t.deepEqual(grammarOnly.errors, []);
+  }
+});

@@ -1,0 +1,566 @@
+/**
+ * Grammar layer 4a: a fast path for the regular item forms FFI crates are mostly made of.
+ *
+ * Chevrotain pays for every token it matches (rule bookkeeping, lookahead functions, recovery
+ * checks), and on a large crate that is most of the front end's time — spent on items of a handful
+ * of fixed shapes. `fastItem` reads such an item straight off the token vector and builds exactly
+ * the AST the grammar builds for it: the same node shapes, key order and spans, through the same
+ * helpers (attributes, plain types, deferred expressions). Tests compare the two on every fixture,
+ * and `npm run parse-corpus` on every file in the cargo registry.
+ *
+ * It only ever declines: generics, where clauses, tuple and unit structs, data variants, receivers,
+ * qualifiers other than `unsafe` and `extern`, macros, and every malformed token sequence make it
+ * return undefined before anything is kept, and the grammar parses the item. Diagnostics and error
+ * recovery therefore always come from the grammar.
+ *
+ * Shapes read: outer attributes and doc comments; `pub`; `struct N { fields }`;
+ * `enum N { unit variants [= expr] }`; `type N = T;`; `const N: T = expr;`;
+ * `[unsafe] [extern "abi"] fn n(params) [-> T] (; | { … })`. Types: names and paths with type and
+ * lifetime arguments, `*const`/`*mut`, references, arrays and slices, tuples, `!`, fn pointers.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import type { Attribute, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, Variant, Visibility } from './ast.js';
+import { noGenerics } from './ast.js';
+import type { Span } from '../source.js';
+import { docAttribute, docsOf } from './attributes.js';
+import { ExprGrammar } from './grammar-exprs.js';
+import * as T from './token-types.js';
+
+const K = T.Kw;
+
+type Mutable<N> = { -readonly [P in keyof N]: N[P] };
+
+/** Token types a path segment may be named by (`pathIdent`). */
+const segmentNames = new Set<TokenType>([T.Ident, K.self, K.super, K.crate, K.SelfType]);
+
+/** Tokens that make a generic argument something other than a type (a constant or a binding). */
+const constArgStarts = new Set<TokenType>([T.LBrace, T.Minus, T.IntLit, T.FloatLit, T.CharLit, T.StringLit, K.true, K.false]);
+
+export abstract class FastItemGrammar extends ExprGrammar {
+  /** Whether `items` tries `fastItem` first (tests turn it off to compare with the grammar). */
+  protected fastItems = true;
+  /** Index of the next token the fast path reads. */
+  private at = 0;
+
+  /**
+   * The item starting at the next token, read without the grammar, and the parser moved past it;
+   * undefined (nothing consumed, nothing deferred) when the item is not one of the shapes above.
+   */
+  protected fastItem(): Item | undefined {
+    const start = this.position() + 1;
+    const deferred = this.deferred.length;
+    this.at = start;
+    const item = this.readItem();
+    if (!item) {
+      // Expressions queued for nodes that are now dropped: the grammar queues its own.
+      this.deferred.length = deferred;
+      return undefined;
+    }
+    this.moveTo(this.at - 1);
+    return item;
+  }
+
+  private tokenAt(i: number): IToken | undefined {
+    return this.input[i];
+  }
+
+  private typeAt(i: number): TokenType | undefined {
+    return this.input[i]?.tokenType;
+  }
+
+  /** The index of the closer paired with the opener at `i`, or -1. */
+  private closerOf(i: number): number {
+    return this.closers[i] ?? -1;
+  }
+
+  /** From offset `start` to the end of token `last`, as `spanFrom` would give once it is consumed. */
+  private spanTo(start: number, last: number): Span {
+    const t = this.input[last] as IToken;
+    const end = t.endOffset !== undefined ? t.endOffset + 1 : start;
+    return { file: this.filePath, start, end: end > start ? end : start };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Items
+
+  private readItem(): Item | undefined {
+    const first = this.tokenAt(this.at);
+    if (!first) return undefined;
+    const attrs = this.readOuterAttrs();
+    if (!attrs) return undefined;
+    let vis: Visibility = { kind: 'inherited' };
+    const pub = this.tokenAt(this.at);
+    if (pub?.tokenType === K.pub) {
+      if (this.typeAt(this.at + 1) === T.LParen) return undefined;
+      vis = { kind: 'pub', span: this.tokenSpan(pub) };
+      this.at++;
+    }
+    const keyword = this.typeAt(this.at);
+    const build =
+      keyword === K.struct ? this.readStruct()
+      : keyword === K.enum ? this.readEnum()
+      : keyword === K.const ? this.readConst()
+      : keyword === K.type ? this.readTypeAlias()
+      : keyword === K.fn || keyword === K.unsafe || keyword === K.extern ? this.readFn()
+      : undefined;
+    if (!build) return undefined;
+    return build({ attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) });
+  }
+
+  /** Doc comments and `#[…]` attributes; undefined at an inner attribute or an unpaired bracket. */
+  private readOuterAttrs(): Attribute[] | undefined {
+    const attrs: Attribute[] = [];
+    for (;;) {
+      const t = this.tokenAt(this.at);
+      const type = t?.tokenType;
+      if (type === T.OuterDoc || type === T.OuterBlockDoc) {
+        attrs.push(docAttribute('outer', t as IToken, this.tokenSpan(t as IToken)));
+        this.at++;
+      } else if (type === T.Pound) {
+        if (this.typeAt(this.at + 1) !== T.LBracket) return undefined;
+        const close = this.closerOf(this.at + 1);
+        if (close < 0) return undefined;
+        const span = this.spanTo((t as IToken).startOffset, close);
+        attrs.push(this.attributeOf('outer', this.input.slice(this.at + 2, close), span));
+        this.at = close + 1;
+      } else return attrs;
+    }
+  }
+
+  private readName(): IToken | undefined {
+    const t = this.tokenAt(this.at);
+    if (t?.tokenType !== T.Ident) return undefined;
+    this.at++;
+    return t;
+  }
+
+  private readStruct(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const name = this.readName();
+    if (!name || this.typeAt(this.at) !== T.LBrace) return undefined;
+    const close = this.closerOf(this.at);
+    if (close < 0) return undefined;
+    this.at++;
+    const fields: Field[] = [];
+    while (this.at < close) {
+      const field = this.readField();
+      if (!field) return undefined;
+      fields.push(field);
+      if (!this.listSeparator(close)) return undefined;
+    }
+    this.at = close + 1;
+    return (base) => ({ kind: 'struct', ...base, name: this.identText(name), nameSpan: this.tokenSpan(name), generics: noGenerics, shape: 'named', fields });
+  }
+
+  private readField(): Field | undefined {
+    const first = this.tokenAt(this.at) as IToken;
+    const attrs = this.readOuterAttrs();
+    if (!attrs) return undefined;
+    let vis: Visibility = { kind: 'inherited' };
+    const pub = this.tokenAt(this.at);
+    if (pub?.tokenType === K.pub) {
+      if (this.typeAt(this.at + 1) === T.LParen) return undefined;
+      vis = { kind: 'pub', span: this.tokenSpan(pub) };
+      this.at++;
+    }
+    const name = this.readName();
+    if (!name || this.typeAt(this.at) !== T.Colon) return undefined;
+    this.at++;
+    const type = this.readType();
+    if (!type) return undefined;
+    return { name: this.identText(name), type, attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
+  }
+
+  /** After a list entry: a comma (consumed), or the list's closer at `close`. */
+  private listSeparator(close: number): boolean {
+    if (this.typeAt(this.at) === T.Comma) {
+      this.at++;
+      return true;
+    }
+    return this.at === close;
+  }
+
+  private readEnum(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const name = this.readName();
+    if (!name || this.typeAt(this.at) !== T.LBrace) return undefined;
+    const close = this.closerOf(this.at);
+    if (close < 0) return undefined;
+    this.at++;
+    const variants: Variant[] = [];
+    while (this.at < close) {
+      const variant = this.readVariant(close);
+      if (!variant) return undefined;
+      variants.push(variant);
+      if (!this.listSeparator(close)) return undefined;
+    }
+    this.at = close + 1;
+    return (base) => ({ kind: 'enum', ...base, name: this.identText(name), nameSpan: this.tokenSpan(name), generics: noGenerics, variants });
+  }
+
+  /** A unit variant, with an optional `= expr` running to the next comma or the enum's `}`. */
+  private readVariant(close: number): Variant | undefined {
+    const first = this.tokenAt(this.at) as IToken;
+    const attrs = this.readOuterAttrs();
+    if (!attrs) return undefined;
+    const name = this.readName();
+    if (!name) return undefined;
+    let run: { from: number; to: number } | undefined;
+    if (this.typeAt(this.at) === T.Eq) {
+      this.at++;
+      run = this.readRun(T.Comma, close);
+      if (!run) return undefined;
+    }
+    const span = this.spanTo(first.startOffset, this.at - 1);
+    const variant: Mutable<Variant> = { name: this.identText(name), nameSpan: this.tokenSpan(name), attrs, docs: docsOf(attrs), shape: 'unit', fields: [], span };
+    if (run) this.runAt(run, (e) => (variant.discriminant = e));
+    return variant;
+  }
+
+  /**
+   * Tokens up to (not including) `stop` outside every group, or up to `limit` (the enclosing
+   * closer): what `runUntilComma`/`runUntilSemi` take. At least one token; undefined when a group
+   * is unpaired or the run meets anything but `stop` or `limit`.
+   */
+  private readRun(stop: TokenType, limit: number): { from: number; to: number } | undefined {
+    const from = this.at;
+    for (;;) {
+      const type = this.typeAt(this.at);
+      if (type === undefined) return undefined;
+      if (type === stop || this.at === limit) break;
+      if (type === T.LParen || type === T.LBracket || type === T.LBrace) {
+        const close = this.closerOf(this.at);
+        if (close < 0) return undefined;
+        this.at = close + 1;
+      } else if (type === T.RParen || type === T.RBracket || type === T.RBrace) return undefined;
+      else this.at++;
+    }
+    return this.at > from ? { from, to: this.at } : undefined;
+  }
+
+  /** The expression of tokens [from, to), built now or after the parse, as `runExpression` does. */
+  private runAt(run: { from: number; to: number }, apply: Parameters<typeof this.expression>[2]): void {
+    const span = this.spanTo((this.input[run.from] as IToken).startOffset, run.to - 1);
+    this.expression(this.input.slice(run.from, run.to), span, apply);
+  }
+
+  private readConst(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const name = this.readName();
+    if (!name || this.typeAt(this.at) !== T.Colon) return undefined;
+    this.at++;
+    const type = this.readType();
+    if (!type || this.typeAt(this.at) !== T.Eq) return undefined;
+    this.at++;
+    const run = this.readRun(T.Semi, -1);
+    if (!run || this.typeAt(this.at) !== T.Semi) return undefined;
+    this.at++;
+    return (base) => {
+      const item: Mutable<Extract<Item, { kind: 'const' }>> = { kind: 'const', ...base, name: this.identText(name), nameSpan: this.tokenSpan(name), type };
+      this.runAt(run, (e) => (item.value = e));
+      return item;
+    };
+  }
+
+  private readTypeAlias(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const name = this.readName();
+    if (!name || this.typeAt(this.at) !== T.Eq) return undefined;
+    this.at++;
+    const type = this.readType();
+    if (!type || this.typeAt(this.at) !== T.Semi) return undefined;
+    this.at++;
+    return (base) => ({ kind: 'typeAlias', ...base, name: this.identText(name), nameSpan: this.tokenSpan(name), generics: noGenerics, type });
+  }
+
+  private readFn(): ((base: ItemBase) => Item) | undefined {
+    let isUnsafe = false;
+    let abi: string | undefined;
+    for (;;) {
+      const type = this.typeAt(this.at);
+      if (type === K.unsafe) {
+        isUnsafe = true;
+        this.at++;
+      } else if (type === K.extern) {
+        this.at++;
+        const literal = this.tokenAt(this.at);
+        const named = literal?.tokenType === T.StringLit || literal?.tokenType === T.RawStringLit;
+        if (named) this.at++;
+        // The first `extern` decides the ABI, as in the grammar's qualifiers.
+        abi ??= named ? this.abiOf(literal as IToken) : 'C';
+      } else break;
+    }
+    if (this.typeAt(this.at) !== K.fn) return undefined;
+    this.at++;
+    const name = this.readName();
+    if (!name || name.image === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
+    const close = this.closerOf(this.at);
+    if (close < 0) return undefined;
+    this.at++;
+    const params: Param[] = [];
+    while (this.at < close) {
+      const param = this.readParam();
+      if (!param) return undefined;
+      params.push(param);
+      if (!this.listSeparator(close)) return undefined;
+    }
+    this.at = close + 1;
+    let returns: TypeNode | undefined;
+    if (this.typeAt(this.at) === T.Arrow) {
+      this.at++;
+      returns = this.readType();
+      if (!returns) return undefined;
+    }
+    let hasBody = false;
+    if (this.typeAt(this.at) === T.LBrace) {
+      const end = this.closerOf(this.at);
+      if (end < 0) return undefined;
+      this.at = end + 1;
+      hasBody = true;
+    } else if (this.typeAt(this.at) === T.Semi) this.at++;
+    else return undefined;
+    return (base): FnItem => ({
+      kind: 'fn',
+      ...base,
+      name: this.identText(name),
+      nameSpan: this.tokenSpan(name),
+      generics: noGenerics,
+      isConst: false,
+      isAsync: false,
+      isUnsafe,
+      ...(abi !== undefined ? { abi } : {}),
+      params,
+      variadic: false,
+      ...(returns ? { returns } : {}),
+      hasBody,
+    });
+  }
+
+  /** `name: T` or `mut name: T`, with outer attributes. */
+  private readParam(): Param | undefined {
+    const first = this.tokenAt(this.at) as IToken;
+    const attrs = this.readOuterAttrs();
+    if (!attrs) return undefined;
+    if (this.typeAt(this.at) === K.mut) this.at++;
+    const name = this.readName();
+    if (!name || this.typeAt(this.at) !== T.Colon) return undefined;
+    this.at++;
+    const type = this.readType();
+    if (!type) return undefined;
+    return { name: this.identText(name), type, attrs, span: this.spanTo(first.startOffset, this.at - 1) };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Types
+
+  private readType(): TypeNode | undefined {
+    const t = this.tokenAt(this.at);
+    if (!t) return undefined;
+    const type = t.tokenType;
+    if (type === T.Ident) {
+      const next = this.typeAt(this.at + 1);
+      if (next !== T.Lt && next !== T.PathSep && next !== T.Bang && next !== T.LParen) {
+        this.at++;
+        return this.plainType(t);
+      }
+      return this.readPathType();
+    }
+    if (type === T.PathSep || segmentNames.has(type)) return this.readPathType();
+    if (type === T.Star) return this.readPointer(t);
+    if (type === T.Amp) return this.readReference(t);
+    if (type === T.LBracket) return this.readBracketType(t);
+    if (type === T.LParen) return this.readParenType(t);
+    if (type === T.Bang) {
+      this.at++;
+      return { kind: 'never', span: this.tokenSpan(t) };
+    }
+    if (type === K.unsafe || type === K.extern || type === K.fn) return this.readFnPointer(t);
+    return undefined;
+  }
+
+  private readPathType(): TypeNode | undefined {
+    const start = (this.tokenAt(this.at) as IToken).startOffset;
+    let global = false;
+    if (this.typeAt(this.at) === T.PathSep) {
+      global = true;
+      this.at++;
+    }
+    const segments: PathSegment[] = [];
+    for (;;) {
+      const segment = this.readSegment();
+      if (!segment) return undefined;
+      segments.push(segment);
+      if (this.typeAt(this.at) !== T.PathSep) break;
+      const after = this.typeAt(this.at + 1);
+      if (after === T.Star || after === T.LBrace) return undefined;
+      this.at++;
+    }
+    // `ty!(…)`, a type macro.
+    if (this.typeAt(this.at) === T.Bang) return undefined;
+    const span = this.spanTo(start, this.at - 1);
+    if (segments.length === 1 && !global && segments[0]?.name === '_') return { kind: 'infer', span };
+    return { kind: 'path', path: { global, segments, span }, span };
+  }
+
+  private readSegment(): PathSegment | undefined {
+    const t = this.tokenAt(this.at);
+    if (!t || !segmentNames.has(t.tokenType)) return undefined;
+    this.at++;
+    const next = this.typeAt(this.at);
+    // `Fn(A) -> B` sugar and turbofish `a::<T>` are the grammar's.
+    if (next === T.LParen || (next === T.PathSep && this.typeAt(this.at + 1) === T.Lt)) return undefined;
+    let generics: GenericArg[] | undefined;
+    if (next === T.Lt) {
+      generics = this.readGenericArgs();
+      if (!generics) return undefined;
+    }
+    const span = this.spanTo(t.startOffset, this.at - 1);
+    const name = this.identText(t);
+    return generics ? { name, generics, span } : { name, span };
+  }
+
+  /** `<…>` of type and lifetime arguments (constants and bindings are the grammar's). */
+  private readGenericArgs(): GenericArg[] | undefined {
+    this.at++;
+    const args: GenericArg[] = [];
+    for (;;) {
+      const t = this.tokenAt(this.at);
+      if (!t) return undefined;
+      const type = t.tokenType;
+      if (type === T.Gt) {
+        this.at++;
+        return args;
+      }
+      if (type === T.Lifetime) {
+        this.at++;
+        args.push({ kind: 'lifetime', name: t.image, span: this.tokenSpan(t) });
+      } else {
+        if (constArgStarts.has(type)) return undefined;
+        const next = this.typeAt(this.at + 1);
+        if (type === T.Ident && (next === T.Eq || (next === T.Colon && this.typeAt(this.at + 2) !== T.Colon))) return undefined;
+        const arg = this.readType();
+        if (!arg) return undefined;
+        args.push({ kind: 'type', type: arg, span: this.spanTo(t.startOffset, this.at - 1) });
+      }
+      const separator = this.typeAt(this.at);
+      if (separator === T.Comma) this.at++;
+      else if (separator !== T.Gt) return undefined;
+    }
+  }
+
+  private readPointer(star: IToken): TypeNode | undefined {
+    const qualifier = this.typeAt(this.at + 1);
+    if (qualifier !== K.const && qualifier !== K.mut) return undefined;
+    this.at += 2;
+    const pointee = this.readType();
+    if (!pointee) return undefined;
+    return { kind: 'pointer', mutable: qualifier === K.mut, pointee, span: this.spanTo(star.startOffset, this.at - 1) };
+  }
+
+  private readReference(amp: IToken): TypeNode | undefined {
+    this.at++;
+    const lifetime = this.typeAt(this.at) === T.Lifetime ? this.tokenAt(this.at++) : undefined;
+    const mutable = this.typeAt(this.at) === K.mut;
+    if (mutable) this.at++;
+    const referent = this.readType();
+    if (!referent) return undefined;
+    const span = this.spanTo(amp.startOffset, this.at - 1);
+    return lifetime ? { kind: 'reference', mutable, lifetime: lifetime.image, referent, span } : { kind: 'reference', mutable, referent, span };
+  }
+
+  /** `[T]` or `[T; N]`: the length is every token up to the paired `]`. */
+  private readBracketType(open: IToken): TypeNode | undefined {
+    const close = this.closerOf(this.at);
+    if (close < 0) return undefined;
+    this.at++;
+    const element = this.readType();
+    if (!element) return undefined;
+    const span = this.spanTo(open.startOffset, close);
+    if (this.at === close) {
+      this.at++;
+      return { kind: 'slice', element, span };
+    }
+    if (this.typeAt(this.at) !== T.Semi || this.at + 1 >= close) return undefined;
+    const run = { from: this.at + 1, to: close };
+    const length = this.spanTo((this.input[run.from] as IToken).startOffset, close - 1);
+    const array: Mutable<Extract<TypeNode, { kind: 'array' }>> = { kind: 'array', element, length: { kind: 'unparsed', span: length }, span };
+    this.runAt(run, (e) => (array.length = e));
+    this.at = close + 1;
+    return array;
+  }
+
+  /** `()`, `(T,)`, `(A, B)`; `(T)` is `T`. */
+  private readParenType(open: IToken): TypeNode | undefined {
+    const close = this.closerOf(this.at);
+    if (close < 0) return undefined;
+    this.at++;
+    const elements: TypeNode[] = [];
+    while (this.at < close) {
+      const element = this.readType();
+      if (!element) return undefined;
+      elements.push(element);
+      if (!this.listSeparator(close)) return undefined;
+    }
+    this.at = close + 1;
+    const only = elements[0];
+    if (elements.length === 1 && only && this.typeAt(close - 1) !== T.Comma) return only;
+    return { kind: 'tuple', elements, span: this.spanTo(open.startOffset, close) };
+  }
+
+  /** `[unsafe] [extern "abi"] fn(params) [-> T]` (`for<'a>` is the grammar's). */
+  private readFnPointer(first: IToken): TypeNode | undefined {
+    let unsafe = false;
+    let abi: string | undefined;
+    if (this.typeAt(this.at) === K.unsafe) {
+      unsafe = true;
+      this.at++;
+    }
+    if (this.typeAt(this.at) === K.extern) {
+      this.at++;
+      const literal = this.tokenAt(this.at);
+      abi = 'C';
+      if (literal?.tokenType === T.StringLit || literal?.tokenType === T.RawStringLit) {
+        abi = this.abiOf(literal);
+        this.at++;
+      }
+    }
+    if (this.typeAt(this.at) !== K.fn || this.typeAt(this.at + 1) !== T.LParen) return undefined;
+    this.at++;
+    const close = this.closerOf(this.at);
+    if (close < 0) return undefined;
+    this.at++;
+    const params: FnPointerParam[] = [];
+    let variadic = false;
+    while (this.at < close) {
+      const t = this.tokenAt(this.at) as IToken;
+      if (t.tokenType === T.DotDotDot) {
+        variadic = true;
+        this.at++;
+      } else {
+        const named = t.tokenType === T.Ident && this.typeAt(this.at + 1) === T.Colon;
+        if (named) this.at += 2;
+        const type = this.readType();
+        if (!type) return undefined;
+        const span = this.spanTo(t.startOffset, this.at - 1);
+        params.push(named ? { name: this.identText(t), type, span } : { type, span });
+      }
+      if (!this.listSeparator(close)) return undefined;
+    }
+    this.at = close + 1;
+    let returns: TypeNode | undefined;
+    if (this.typeAt(this.at) === T.Arrow) {
+      this.at++;
+      returns = this.readType();
+      if (!returns) return undefined;
+    }
+    return {
+      kind: 'fnPointer',
+      ...(abi !== undefined ? { abi } : {}),
+      unsafe,
+      params,
+      ...(returns ? { returns } : {}),
+      variadic,
+      span: this.spanTo(first.startOffset, this.at - 1),
+    };
+  }
+}
