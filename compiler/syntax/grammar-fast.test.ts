@@ -85,6 +85,8 @@ const shapes: [string, number][] = [
   ['impl S { pub fn m(&self) {} }', 0],
   ['extern "C" { fn ext(x: u32); }', 1],
   ['fn ffi_inventory() -> Inventory { Inventory::new() }', 0],
+  ['fn r#ffi_inventory() -> Inventory { Inventory::new() }', 0],
+  ['pub fn r#type(r#in: r#u8) {}', 1],
   ['fn params((a, b): (u8, u8), _: u8) {}', 0],
   ['mod m { pub fn inner(x: u8) {} }', 1],
 ];

@@ -293,7 +293,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     if (this.typeAt(this.at) !== K.fn) return undefined;
     this.at++;
     const name = this.readName();
-    if (!name || name.image === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
+    if (!name || this.identText(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
     const close = this.closerOf(this.at);
     if (close < 0) return undefined;
     this.at++;
