@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { IrModule } from '../../compiler/ir.js';
+import type { IrModule, IrTypeDecl, TypeRef } from '../../compiler/ir.js';
 
 export interface ProbeCrate {
   readonly dir: string;
@@ -16,7 +16,9 @@ export interface ProbeCrate {
 
 export type ProbeEntry =
   | { readonly kind: 'layout'; readonly id: string; readonly fields: readonly string[] }
-  | { readonly kind: 'constant'; readonly name: string };
+  | { readonly kind: 'constant'; readonly name: string }
+  /** One variant of a data enum: its tag value, then the offset of each field (in IR order) from the enum's start. */
+  | { readonly kind: 'variant'; readonly enumId: string; readonly variant: string; readonly fields: readonly string[] };
 
 interface Insertion {
   readonly file: string;
@@ -26,6 +28,48 @@ interface Insertion {
 
 function probeModule(index: number, body: string): string {
   return `\n#[cfg(test)]\n#[allow(unused_imports, non_snake_case)]\nmod __interopc_probe_${index} {\n    use super::*;\n    #[test]\n    fn probe() {\n        ${body}\n    }\n}\n`;
+}
+
+/** Fields whose all-zero value is valid in Rust, so a probe can build the variant with `zeroed()`. */
+function zeroable(t: TypeRef): boolean {
+  if (t.kind === 'primitive') return true;
+  if (t.kind === 'pointer') return t.nullable;
+  return t.kind === 'array' && zeroable(t.element);
+}
+
+/**
+ * Probe code for each variant of the data enum `decl` (RFC 2195 layouts, lowered by interopc into
+ * a tag enum and one struct per variant): it builds the variant with zeroed fields and prints the
+ * tag rustc stored and where rustc put each field. Probe indexes start at `firstIndex`. The variants with data are the `<id>::<Variant>`
+ * structs (their synthesized `tag` field left out); the others are unit variants.
+ */
+function variantProbes(decl: IrTypeDecl, byId: ReadonlyMap<string, IrTypeDecl>, firstIndex: number): { entries: ProbeEntry[]; body: string } {
+  const tag = byId.get(`${decl.id}::Tag`);
+  if (tag?.kind !== 'enum') return { entries: [], body: '' };
+  const rustPath = decl.rustType.replace(/<.*>$/, '');
+  const tagType = tag.repr === 'c_int' ? 'core::ffi::c_int' : tag.repr;
+  const entries: ProbeEntry[] = [];
+  const lines: string[] = [];
+  for (const variant of tag.variants) {
+    const data = byId.get(`${decl.id}::${variant.name}`);
+    // In the `repr(Int)` form (the enum is a union) every variant struct starts with the tag.
+    const fields = data?.kind === 'struct' ? data.fields.slice(decl.kind === 'union' ? 1 : 0) : [];
+    if (!fields.every((f) => zeroable(f.type))) continue;
+    const tuple = fields.length > 0 && fields.every((f) => /^\d+$/.test(f.rustName));
+    const zero = 'unsafe { core::mem::zeroed() }';
+    const value = fields.length === 0 ? '' : tuple ? `(${fields.map(() => zero).join(', ')})` : ` { ${fields.map((f) => `${f.rustName}: ${zero}`).join(', ')} }`;
+    const pattern = fields.length === 0 ? '' : tuple ? `(${fields.map((_, i) => `f${i}`).join(', ')})` : ` { ${fields.map((f, i) => `${f.rustName}: f${i}`).join(', ')} }`;
+    const offsets = fields.map((_, i) => `f${i} as *const _ as usize - base`).join(', ');
+    const index = firstIndex + entries.length;
+    entries.push({ kind: 'variant', enumId: decl.id, variant: variant.name, fields: fields.map((f) => f.rustName) });
+    lines.push(
+      `{ let v: ${decl.rustType} = ${rustPath}::${variant.name}${value}; let base = core::ptr::addr_of!(v) as usize;`,
+      `  let tag = unsafe { *(base as *const ${tagType}) };`,
+      `  let offsets: [usize; ${fields.length}] = match &v { ${rustPath}::${variant.name}${pattern} => [${offsets}], #[allow(unreachable_patterns)] _ => unreachable!() };`,
+      `  println!("INTEROPC_PROBE ${index} {}{}", tag, offsets.iter().map(|o| format!(" {o}")).collect::<String>()); }`,
+    );
+  }
+  return { entries, body: lines.join('\n        ') };
 }
 
 export function generateProbeCrate(crateDir: string, ir: IrModule): ProbeCrate {
@@ -39,6 +83,7 @@ export function generateProbeCrate(crateDir: string, ir: IrModule): ProbeCrate {
   const probes: ProbeEntry[] = [];
   const insertions: Insertion[] = [];
   const ids = new Set(ir.types.map((d) => d.id));
+  const byId = new Map(ir.types.map((d) => [d.id, d]));
   for (const decl of ir.types) {
     if (decl.kind === 'alias' || decl.kind === 'opaque') continue;
     // A data enum's tag, variant structs and union are made by interopc (their ids extend the
@@ -54,7 +99,11 @@ export function generateProbeCrate(crateDir: string, ir: IrModule): ProbeCrate {
     probes.push({ kind: 'layout', id: decl.id, fields });
     const offsets = fields.map((f) => `, core::mem::offset_of!(${decl.rustType}, ${f})`).join('');
     const format = ['{}', '{}', ...fields.map(() => '{}')].join(' ');
-    const body = `println!("INTEROPC_PROBE ${index} ${format}", core::mem::size_of::<${decl.rustType}>(), core::mem::align_of::<${decl.rustType}>()${offsets});`;
+    const size = `println!("INTEROPC_PROBE ${index} ${format}", core::mem::size_of::<${decl.rustType}>(), core::mem::align_of::<${decl.rustType}>()${offsets});`;
+    // A data enum's lowered declarations are checked through its variants: tag values and field offsets.
+    const variants = dataEnum ? variantProbes(decl, byId, probes.length) : undefined;
+    for (const entry of variants?.entries ?? []) probes.push(entry);
+    const body = variants ? `${size}\n        ${variants.body}` : size;
     const at = pattern ? { file: 'src/lib.rs', offset: readFileSync(join(dir, 'src/lib.rs'), 'utf8').length } : { file: decl.span.file, offset: decl.span.end };
     insertions.push({ ...at, text: probeModule(index, body) });
   }
