@@ -72,15 +72,8 @@ export function runPipeline(input: CrateInput, ctx: PassContext, keepStages = fa
   };
   const fail = (diagnostics: Diagnostics, hir?: HirProgram): PipelineResult => ({ diagnostics, stages, timings, ...(hir ? { hir } : {}) });
 
-  const crate = timed(collectModules, input, ctx, timings);
-  if (isLeft(crate)) return fail(crate.left);
-  keep(collectModules.name, crate.right);
-  const configured = timed(evaluateCfg, crate.right, ctx, timings);
-  if (isLeft(configured)) return fail(configured.left);
-  keep(evaluateCfg.name, configured.right);
-  const resolved = timed(resolveNames, configured.right, ctx, timings);
+  const resolved = resolveCrate(input, ctx, keep, timings);
   if (isLeft(resolved)) return fail(resolved.left);
-  keep(resolveNames.name, resolved.right);
   let hir = resolved.right;
   // Pattern lowering on the HIR, one pass per pattern family.
   for (const pass of [lowerCallbacks, lowerServices, applyInventory, lowerErrorEnums, lowerPatternTypes]) {
@@ -95,6 +88,22 @@ export function runPipeline(input: CrateInput, ctx: PassContext, keepStages = fa
   if (isLeft(valid)) return fail(valid.left, hir);
   keep(validateFfi.name, valid.right);
   return { ...runIrPasses(valid.right, ctx, keep, hir, fail, timings), stages, timings };
+}
+
+/**
+ * Source files to HIR. A function of its own so that the AST, which the HIR only partly refers to,
+ * is garbage once resolution is done (a caller's local would keep all of it alive to the end).
+ */
+function resolveCrate(input: CrateInput, ctx: PassContext, keep: (name: string, value: unknown) => void, timings: Record<string, number>): Either<Diagnostics, HirProgram> {
+  const crate = timed(collectModules, input, ctx, timings);
+  if (isLeft(crate)) return crate;
+  keep(collectModules.name, crate.right);
+  const configured = timed(evaluateCfg, crate.right, ctx, timings);
+  if (isLeft(configured)) return configured;
+  keep(evaluateCfg.name, configured.right);
+  const resolved = timed(resolveNames, configured.right, ctx, timings);
+  if (!isLeft(resolved)) keep(resolveNames.name, resolved.right);
+  return resolved;
 }
 
 function runIrPasses(

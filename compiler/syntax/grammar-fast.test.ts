@@ -6,7 +6,7 @@ import type { Item } from './ast.js';
 import { parseFile } from './parse.js';
 import { PrecomputedLookahead } from './lookahead.js';
 import { lookaheadPaths } from './lookahead-paths.js';
-import { RustParser } from './parser.js';
+import { parserBuilt, RustParser } from './parser.js';
 import { scan } from './scanner.js';
 import { arithmeticExpr } from './token-exprs.js';
 import * as T from './token-types.js';
@@ -28,9 +28,10 @@ class CountingParser extends RustParser {
 const fast = new CountingParser(true);
 const grammarOnly = new CountingParser(false);
 
-/** The parse as JSON: key order and spans included (bigints as text). */
-const serialized = (path: string, text: string, parser: RustParser, chunk = Infinity): string =>
-  JSON.stringify(parseFile({ path, absolutePath: path, text }, parser, chunk), (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+/** A parse as JSON: key order and spans included (bigints as text). */
+const json = (value: unknown): string => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+
+const serialized = (path: string, text: string, parser: RustParser, chunk = Infinity): string => json(parseFile({ path, absolutePath: path, text }, parser, chunk));
 
 function rustFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -89,6 +90,16 @@ const shapes: [string, number][] = [
   ['pub fn r#type(r#in: r#u8) {}', 1],
   ['fn params((a, b): (u8, u8), _: u8) {}', 0],
   ['mod m { pub fn inner(x: u8) {} }', 1],
+  ['pub mod m;', 1],
+  ['use a::b::c;', 1],
+  ['pub use ::std::os::raw::*;', 1],
+  ['pub(crate) use self::a::{self, b as c, d::*, e::{f, g,},};', 0],
+  ['use crate::a::{self, b as c, d::*, e::{f, g,},};', 1],
+  ['use a::b as _;', 1],
+  ['use a::{};', 1],
+  ['use a::{b,,c};', 0],
+  ['extern crate alloc;', 0],
+  ['#[cfg(test)] mod tests { use super::*; }', 1],
 ];
 
 for (const [text, taken] of shapes) {
@@ -110,7 +121,6 @@ test('a syntax error inside an item the fast path would read is the grammar\'s: 
 });
 
 test('plain arithmetic on single tokens is built as the expression grammar builds it, and anything else is left to the grammar', (t) => {
-  const json = (v: unknown): string => JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x));
   const built = ['1 + 2', 'A * 2 + 1', '1 + 2 * 3 - 4 / 5 % 6', 'a - b - c', 'x * y * z', '0x10 + 1u8 * CONST_9', '2.5 * Self'];
   const left = ['1', '-1 + 2', '1 << 2', 'a.b * 2', 'f(1) + 2', 'a::b + 1', '1 + 2 as u32', '(1 + 2) * 3', '1 +', '1 + + 2', '1 & 2'];
   for (const text of [...built, ...left]) {
@@ -118,8 +128,22 @@ test('plain arithmetic on single tokens is built as the expression grammar build
     const fastExpr = arithmeticExpr(tokens, 'lib.rs');
     t.is(fastExpr !== undefined, built.includes(text), text);
     if (!fastExpr) continue;
-    grammarOnly.beginRun([...tokens]);
+    grammarOnly.beginRun('lib.rs', [...tokens]);
     t.is(json(fastExpr), json(grammarOnly.exprEntry()), text);
     t.deepEqual(grammarOnly.errors, []);
   }
+});
+
+test.serial('a file the fast path reads whole is parsed without building the grammar; the first item it leaves builds it', (t) => {
+  const regular = '//! Crate docs.\n#![allow(dead_code)]\npub mod a;\npub use a::*;\n/// Doc.\n#[repr(C)]\npub struct S { pub x: u8 }\npub const C: u32 = 2 * 8;\n';
+  t.false(parserBuilt());
+  const read = parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text: regular });
+  t.deepEqual(read.diagnostics, []);
+  t.is(read.ast.items.length, 4);
+  t.is(read.ast.innerAttrs.length, 2);
+  t.false(parserBuilt());
+  t.is(json(read), serialized('lib.rs', regular, grammarOnly, 64));
+  // An impl block is the grammar's.
+  parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text: `${regular}impl S {}\n` });
+  t.true(parserBuilt());
 });

@@ -3,27 +3,32 @@
  *
  * Chevrotain pays for every token it matches (rule bookkeeping, lookahead functions, recovery
  * checks), and on a large crate that is most of the front end's time — spent on items of a handful
- * of fixed shapes. `fastItem` reads such an item straight off the token vector and builds exactly
- * the AST the grammar builds for it: the same node shapes, key order and spans, through the same
- * helpers (attributes, plain types, deferred expressions). Tests compare the two on every fixture,
- * and `npm run parse-corpus` on every file in the cargo registry.
+ * of fixed shapes. `FastItemReader` reads such an item straight off the token vector and builds
+ * exactly the AST the grammar builds for it: the same node shapes, key order and spans, through the
+ * same helpers (attributes, plain types, deferred expressions). Tests compare the two on every
+ * fixture, and `npm run parse-corpus` on every file in the cargo registry.
+ *
+ * It needs no Chevrotain parser: `parse.ts` reads a file's items with it first, and builds the
+ * grammar only for a file with an item the reader leaves to it; the grammar's `items` rule also
+ * offers it every item, nested ones included.
  *
  * It only ever declines: generics, where clauses, tuple and unit structs, data variants, receivers,
  * qualifiers other than `unsafe` and `extern`, macros, and every malformed token sequence make it
  * return undefined before anything is kept, and the grammar parses the item. Diagnostics and error
  * recovery therefore always come from the grammar.
  *
- * Shapes read: outer attributes and doc comments; `pub`; `struct N { fields }`;
- * `enum N { unit variants [= expr] }`; `type N = T;`; `const N: T = expr;`;
+ * Shapes read: inner and outer attributes and doc comments; `pub`; `mod n;`; `use` trees;
+ * `struct N { fields }`; `enum N { unit variants [= expr] }`; `type N = T;`; `const N: T = expr;`;
  * `[unsafe] [extern "abi"] fn n(params) [-> T] (; | { … })`. Types: names and paths with type and
  * lifetime arguments, `*const`/`*mut`, references, arrays and slices, tuples, `!`, fn pointers.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { Attribute, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, Variant, Visibility } from './ast.js';
+import type { Attribute, Expr, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, UseTree, Variant, Visibility } from './ast.js';
 import { noGenerics } from './ast.js';
 import type { Span } from '../source.js';
 import { docAttribute, docsOf } from './attributes.js';
-import { ExprGrammar } from './grammar-exprs.js';
+import { attributeFrom, expressionNowOrLater, type Deferred } from './deferred.js';
+import { abiOfToken, identName, plainTypeNode, spanOfToken } from './token-exprs.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
@@ -36,36 +41,60 @@ const segmentNames = new Set<TokenType>([T.Ident, K.self, K.super, K.crate, K.Se
 /** Tokens that make a generic argument something other than a type (a constant or a binding). */
 const constArgStarts = new Set<TokenType>([T.LBrace, T.Minus, T.IntLit, T.FloatLit, T.CharLit, T.StringLit, K.true, K.false]);
 
-export abstract class FastItemGrammar extends ExprGrammar {
-  /** Whether `items` tries `fastItem` first (tests turn it off to compare with the grammar). */
-  protected fastItems = true;
-  /** Index of the next token the fast path reads. */
+/** An item the fast path read, and the index of the token after it. */
+export interface FastRead<N> {
+  readonly node: N;
+  readonly end: number;
+}
+
+export class FastItemReader {
+  private file = '';
+  private tokens: readonly IToken[] = [];
+  private closers: Int32Array = new Int32Array(0);
+  /** Where queued expression work goes (the same queue as the grammar's for the file). */
+  private deferred: Deferred[] = [];
+  /** Index of the next token to read. */
   private at = 0;
 
+  /** Points the reader at a token vector, its paired delimiters (see `scan`) and a work queue. */
+  begin(file: string, tokens: readonly IToken[], closers: Int32Array, deferred: Deferred[]): void {
+    this.file = file;
+    this.tokens = tokens;
+    this.closers = closers;
+    this.deferred = deferred;
+  }
+
   /**
-   * The item starting at the next token, read without the grammar, and the parser moved past it;
-   * undefined (nothing consumed, nothing deferred) when the item is not one of the shapes above.
+   * The item starting at token `at`, or undefined — then nothing is kept and nothing stays queued
+   * — when it is not one of the shapes above.
    */
-  protected fastItem(): Item | undefined {
-    const start = this.position() + 1;
-    const deferred = this.deferred.length;
-    this.at = start;
-    const item = this.readItem();
-    if (!item) {
-      // Expressions queued for nodes that are now dropped: the grammar queues its own.
-      this.deferred.length = deferred;
+  readItem(at: number): FastRead<Item> | undefined {
+    return this.attempt(at, () => this.item());
+  }
+
+  /** Inner attributes and doc comments at `at` (the start of a file); undefined at anything else malformed. */
+  readInnerAttrs(at: number): FastRead<Attribute[]> | undefined {
+    return this.attempt(at, () => this.innerAttrs());
+  }
+
+  private attempt<N>(at: number, read: () => N | undefined): FastRead<N> | undefined {
+    const queued = this.deferred.length;
+    this.at = at;
+    const node = read();
+    if (node === undefined) {
+      // Work queued for nodes that are now dropped: the grammar queues its own.
+      this.deferred.length = queued;
       return undefined;
     }
-    this.moveTo(this.at - 1);
-    return item;
+    return { node, end: this.at };
   }
 
   private tokenAt(i: number): IToken | undefined {
-    return this.input[i];
+    return this.tokens[i];
   }
 
   private typeAt(i: number): TokenType | undefined {
-    return this.input[i]?.tokenType;
+    return this.tokens[i]?.tokenType;
   }
 
   /** The index of the closer paired with the opener at `i`, or -1. */
@@ -75,15 +104,19 @@ export abstract class FastItemGrammar extends ExprGrammar {
 
   /** From offset `start` to the end of token `last`, as `spanFrom` would give once it is consumed. */
   private spanTo(start: number, last: number): Span {
-    const t = this.input[last] as IToken;
+    const t = this.tokens[last] as IToken;
     const end = t.endOffset !== undefined ? t.endOffset + 1 : start;
-    return { file: this.filePath, start, end: end > start ? end : start };
+    return { file: this.file, start, end: end > start ? end : start };
+  }
+
+  private spanOf(t: IToken): Span {
+    return spanOfToken(t, this.file);
   }
 
   // ------------------------------------------------------------------------------------------
   // Items
 
-  private readItem(): Item | undefined {
+  private item(): Item | undefined {
     const first = this.tokenAt(this.at);
     if (!first) return undefined;
     const attrs = this.readOuterAttrs();
@@ -92,7 +125,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     const pub = this.tokenAt(this.at);
     if (pub?.tokenType === K.pub) {
       if (this.typeAt(this.at + 1) === T.LParen) return undefined;
-      vis = { kind: 'pub', span: this.tokenSpan(pub) };
+      vis = { kind: 'pub', span: this.spanOf(pub) };
       this.at++;
     }
     const keyword = this.typeAt(this.at);
@@ -102,9 +135,31 @@ export abstract class FastItemGrammar extends ExprGrammar {
       : keyword === K.const ? this.readConst()
       : keyword === K.type ? this.readTypeAlias()
       : keyword === K.fn || keyword === K.unsafe || keyword === K.extern ? this.readFn()
+      : keyword === K.mod ? this.readMod()
+      : keyword === K.use ? this.readUse()
       : undefined;
     if (!build) return undefined;
     return build({ attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) });
+  }
+
+  /** Inner doc comments (line and block) and `#![…]`, as the grammar's `innerAttr` reads them. */
+  private innerAttrs(): Attribute[] | undefined {
+    const attrs: Attribute[] = [];
+    for (;;) {
+      const t = this.tokenAt(this.at);
+      const type = t?.tokenType;
+      if (type === T.InnerDoc || type === T.InnerBlockDoc) {
+        attrs.push(docAttribute('inner', t as IToken, this.spanOf(t as IToken)));
+        this.at++;
+      } else if (type === T.Pound && this.typeAt(this.at + 1) === T.Bang) {
+        if (this.typeAt(this.at + 2) !== T.LBracket) return undefined;
+        const close = this.closerOf(this.at + 2);
+        if (close < 0) return undefined;
+        const span = this.spanTo((t as IToken).startOffset, close);
+        attrs.push(attributeFrom(this.file, this.deferred, 'inner', this.tokens.slice(this.at + 3, close), span));
+        this.at = close + 1;
+      } else return attrs;
+    }
   }
 
   /** Doc comments and `#[…]` attributes; undefined at an inner attribute or an unpaired bracket. */
@@ -114,17 +169,78 @@ export abstract class FastItemGrammar extends ExprGrammar {
       const t = this.tokenAt(this.at);
       const type = t?.tokenType;
       if (type === T.OuterDoc || type === T.OuterBlockDoc) {
-        attrs.push(docAttribute('outer', t as IToken, this.tokenSpan(t as IToken)));
+        attrs.push(docAttribute('outer', t as IToken, this.spanOf(t as IToken)));
         this.at++;
       } else if (type === T.Pound) {
         if (this.typeAt(this.at + 1) !== T.LBracket) return undefined;
         const close = this.closerOf(this.at + 1);
         if (close < 0) return undefined;
         const span = this.spanTo((t as IToken).startOffset, close);
-        attrs.push(this.attributeOf('outer', this.input.slice(this.at + 2, close), span));
+        attrs.push(attributeFrom(this.file, this.deferred, 'outer', this.tokens.slice(this.at + 2, close), span));
         this.at = close + 1;
       } else return attrs;
     }
+  }
+
+  /** `mod name;` (a module in its own file; inline modules are the grammar's). */
+  private readMod(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const name = this.readName();
+    if (!name || this.typeAt(this.at) !== T.Semi) return undefined;
+    this.at++;
+    return (base) => ({ kind: 'mod', ...base, name: identName(name), nameSpan: this.spanOf(name), external: true, innerAttrs: [], docs: base.docs });
+  }
+
+  private readUse(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const global = this.typeAt(this.at) === T.PathSep;
+    if (global) this.at++;
+    const tree = this.readUseTree([]);
+    if (!tree || this.typeAt(this.at) !== T.Semi) return undefined;
+    this.at++;
+    return (base) => ({ kind: 'use', ...base, global, tree });
+  }
+
+  /**
+   * `a::b`, `a::b as c`, `a::*`, `a::{…}`. As in the grammar, a path's span is its last segment's
+   * (each `::` starts a nested tree), and the trees of a group start with an empty prefix.
+   */
+  private readUseTree(prefix: string[]): UseTree | undefined {
+    const t = this.tokenAt(this.at);
+    if (!t) return undefined;
+    if (t.tokenType === T.Star) {
+      this.at++;
+      return { kind: 'glob', prefix, span: this.spanOf(t) };
+    }
+    if (t.tokenType === T.LBrace) {
+      const close = this.closerOf(this.at);
+      if (close < 0) return undefined;
+      this.at++;
+      const trees: UseTree[] = [];
+      while (this.at < close) {
+        const tree = this.readUseTree([]);
+        if (!tree) return undefined;
+        trees.push(tree);
+        if (!this.listSeparator(close)) return undefined;
+      }
+      this.at = close + 1;
+      return { kind: 'group', prefix, trees, span: this.spanTo(t.startOffset, close) };
+    }
+    if (!segmentNames.has(t.tokenType)) return undefined;
+    this.at++;
+    const name = identName(t);
+    const next = this.typeAt(this.at);
+    if (next === T.PathSep) {
+      this.at++;
+      return this.readUseTree([...prefix, name]);
+    }
+    if (next === K.as) {
+      const rename = this.tokenAt(this.at + 1);
+      if (rename?.tokenType !== T.Ident) return undefined;
+      this.at += 2;
+      return { kind: 'path', path: [...prefix, name], rename: identName(rename), span: this.spanTo(t.startOffset, this.at - 1) };
+    }
+    return { kind: 'path', path: [...prefix, name], span: this.spanOf(t) };
   }
 
   private readName(): IToken | undefined {
@@ -149,7 +265,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
       if (!this.listSeparator(close)) return undefined;
     }
     this.at = close + 1;
-    return (base) => ({ kind: 'struct', ...base, name: this.identText(name), nameSpan: this.tokenSpan(name), generics: noGenerics, shape: 'named', fields });
+    return (base) => ({ kind: 'struct', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, shape: 'named', fields });
   }
 
   private readField(): Field | undefined {
@@ -160,7 +276,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     const pub = this.tokenAt(this.at);
     if (pub?.tokenType === K.pub) {
       if (this.typeAt(this.at + 1) === T.LParen) return undefined;
-      vis = { kind: 'pub', span: this.tokenSpan(pub) };
+      vis = { kind: 'pub', span: this.spanOf(pub) };
       this.at++;
     }
     const name = this.readName();
@@ -168,7 +284,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     this.at++;
     const type = this.readType();
     if (!type) return undefined;
-    return { name: this.identText(name), type, attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
+    return { name: identName(name), type, attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
   }
 
   /** After a list entry: a comma (consumed), or the list's closer at `close`. */
@@ -195,7 +311,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
       if (!this.listSeparator(close)) return undefined;
     }
     this.at = close + 1;
-    return (base) => ({ kind: 'enum', ...base, name: this.identText(name), nameSpan: this.tokenSpan(name), generics: noGenerics, variants });
+    return (base) => ({ kind: 'enum', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, variants });
   }
 
   /** A unit variant, with an optional `= expr` running to the next comma or the enum's `}`. */
@@ -212,7 +328,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
       if (!run) return undefined;
     }
     const span = this.spanTo(first.startOffset, this.at - 1);
-    const variant: Mutable<Variant> = { name: this.identText(name), nameSpan: this.tokenSpan(name), attrs, docs: docsOf(attrs), shape: 'unit', fields: [], span };
+    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs, docs: docsOf(attrs), shape: 'unit', fields: [], span };
     if (run) this.runAt(run, (e) => (variant.discriminant = e));
     return variant;
   }
@@ -239,9 +355,9 @@ export abstract class FastItemGrammar extends ExprGrammar {
   }
 
   /** The expression of tokens [from, to), built now or after the parse, as `runExpression` does. */
-  private runAt(run: { from: number; to: number }, apply: Parameters<typeof this.expression>[2]): void {
-    const span = this.spanTo((this.input[run.from] as IToken).startOffset, run.to - 1);
-    this.expression(this.input.slice(run.from, run.to), span, apply);
+  private runAt(run: { from: number; to: number }, apply: (e: Expr) => void): void {
+    const span = this.spanTo((this.tokens[run.from] as IToken).startOffset, run.to - 1);
+    expressionNowOrLater(this.file, this.deferred, this.tokens.slice(run.from, run.to), span, apply);
   }
 
   private readConst(): ((base: ItemBase) => Item) | undefined {
@@ -256,7 +372,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     if (!run || this.typeAt(this.at) !== T.Semi) return undefined;
     this.at++;
     return (base) => {
-      const item: Mutable<Extract<Item, { kind: 'const' }>> = { kind: 'const', ...base, name: this.identText(name), nameSpan: this.tokenSpan(name), type };
+      const item: Mutable<Extract<Item, { kind: 'const' }>> = { kind: 'const', ...base, name: identName(name), nameSpan: this.spanOf(name), type };
       this.runAt(run, (e) => (item.value = e));
       return item;
     };
@@ -270,7 +386,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     const type = this.readType();
     if (!type || this.typeAt(this.at) !== T.Semi) return undefined;
     this.at++;
-    return (base) => ({ kind: 'typeAlias', ...base, name: this.identText(name), nameSpan: this.tokenSpan(name), generics: noGenerics, type });
+    return (base) => ({ kind: 'typeAlias', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, type });
   }
 
   private readFn(): ((base: ItemBase) => Item) | undefined {
@@ -287,13 +403,13 @@ export abstract class FastItemGrammar extends ExprGrammar {
         const named = literal?.tokenType === T.StringLit || literal?.tokenType === T.RawStringLit;
         if (named) this.at++;
         // The first `extern` decides the ABI, as in the grammar's qualifiers.
-        abi ??= named ? this.abiOf(literal as IToken) : 'C';
+        abi ??= named ? abiOfToken(literal as IToken) : 'C';
       } else break;
     }
     if (this.typeAt(this.at) !== K.fn) return undefined;
     this.at++;
     const name = this.readName();
-    if (!name || this.identText(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
+    if (!name || identName(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
     const close = this.closerOf(this.at);
     if (close < 0) return undefined;
     this.at++;
@@ -322,8 +438,8 @@ export abstract class FastItemGrammar extends ExprGrammar {
     return (base): FnItem => ({
       kind: 'fn',
       ...base,
-      name: this.identText(name),
-      nameSpan: this.tokenSpan(name),
+      name: identName(name),
+      nameSpan: this.spanOf(name),
       generics: noGenerics,
       isConst: false,
       isAsync: false,
@@ -347,7 +463,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     this.at++;
     const type = this.readType();
     if (!type) return undefined;
-    return { name: this.identText(name), type, attrs, span: this.spanTo(first.startOffset, this.at - 1) };
+    return { name: identName(name), type, attrs, span: this.spanTo(first.startOffset, this.at - 1) };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -361,7 +477,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
       const next = this.typeAt(this.at + 1);
       if (next !== T.Lt && next !== T.PathSep && next !== T.Bang && next !== T.LParen) {
         this.at++;
-        return this.plainType(t);
+        return plainTypeNode(t, identName(t), this.spanOf(t));
       }
       return this.readPathType();
     }
@@ -372,7 +488,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     if (type === T.LParen) return this.readParenType(t);
     if (type === T.Bang) {
       this.at++;
-      return { kind: 'never', span: this.tokenSpan(t) };
+      return { kind: 'never', span: this.spanOf(t) };
     }
     if (type === K.unsafe || type === K.extern || type === K.fn) return this.readFnPointer(t);
     return undefined;
@@ -415,7 +531,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
       if (!generics) return undefined;
     }
     const span = this.spanTo(t.startOffset, this.at - 1);
-    const name = this.identText(t);
+    const name = identName(t);
     return generics ? { name, generics, span } : { name, span };
   }
 
@@ -433,7 +549,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
       }
       if (type === T.Lifetime) {
         this.at++;
-        args.push({ kind: 'lifetime', name: t.image, span: this.tokenSpan(t) });
+        args.push({ kind: 'lifetime', name: t.image, span: this.spanOf(t) });
       } else {
         if (constArgStarts.has(type)) return undefined;
         const next = this.typeAt(this.at + 1);
@@ -482,7 +598,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
     }
     if (this.typeAt(this.at) !== T.Semi || this.at + 1 >= close) return undefined;
     const run = { from: this.at + 1, to: close };
-    const length = this.spanTo((this.input[run.from] as IToken).startOffset, close - 1);
+    const length = this.spanTo((this.tokens[run.from] as IToken).startOffset, close - 1);
     const array: Mutable<Extract<TypeNode, { kind: 'array' }>> = { kind: 'array', element, length: { kind: 'unparsed', span: length }, span };
     this.runAt(run, (e) => (array.length = e));
     this.at = close + 1;
@@ -520,7 +636,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
       const literal = this.tokenAt(this.at);
       abi = 'C';
       if (literal?.tokenType === T.StringLit || literal?.tokenType === T.RawStringLit) {
-        abi = this.abiOf(literal);
+        abi = abiOfToken(literal);
         this.at++;
       }
     }
@@ -542,7 +658,7 @@ export abstract class FastItemGrammar extends ExprGrammar {
         const type = this.readType();
         if (!type) return undefined;
         const span = this.spanTo(t.startOffset, this.at - 1);
-        params.push(named ? { name: this.identText(t), type, span } : { type, span });
+        params.push(named ? { name: identName(t), type, span } : { type, span });
       }
       if (!this.listSeparator(close)) return undefined;
     }

@@ -9,7 +9,8 @@ import type {
 import { noGenerics } from './ast.js';
 import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
-import { FastItemGrammar } from './grammar-fast.js';
+import { ExprGrammar } from './grammar-exprs.js';
+import { FastItemReader } from './grammar-fast.js';
 import type { TokenRun } from './grammar-tokens.js';
 import { docsOf } from './attributes.js';
 import { toTokenTrees } from './token-trees.js';
@@ -46,8 +47,19 @@ const genericsOf = (params: readonly GenericParam[] | undefined, whereClause: st
 
 const defined = <V>(list: readonly (V | undefined)[]): V[] => list.filter((v): v is V => v !== undefined);
 
-export abstract class ItemGrammar extends FastItemGrammar {
+export abstract class ItemGrammar extends ExprGrammar {
   strays: Stray[] = [];
+  /** Whether `items` offers each item to the fast path first (tests turn it off to compare with the grammar). */
+  fastItems = true;
+  private readonly reader = new FastItemReader();
+
+  /** The item at the next token read by the fast path (grammar-fast.ts), and the parser moved past it. */
+  protected fastItem(): Item | undefined {
+    this.reader.begin(this.filePath, this.input, this.closers, this.deferred);
+    const read = this.reader.readItem(this.position() + 1);
+    if (read) this.moveTo(read.end - 1);
+    return read?.node;
+  }
 
   private startsItem(): boolean {
     const t = this.LA(1);

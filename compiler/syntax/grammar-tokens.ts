@@ -6,8 +6,8 @@ import type { IToken } from 'chevrotain';
 import type { Attribute, Expr } from './ast.js';
 import type { Span } from '../source.js';
 import { ParserBase } from './parser-base.js';
-import { bracketAttribute, docAttribute, NeedsParser, type ValueParser } from './attributes.js';
-import { singleTokenExpr } from './token-exprs.js';
+import { docAttribute } from './attributes.js';
+import { attributeFrom } from './deferred.js';
 import * as T from './token-types.js';
 
 /** A run of tokens the grammar captured: [from, to) indices into the input, and its span. */
@@ -18,14 +18,6 @@ export interface TokenRun {
 }
 
 export abstract class TokenGrammar extends ParserBase {
-  /** One-token attribute values are built at once; longer ones wait for the expression grammar. */
-  private readonly valueNow: ValueParser = (tokens, span) => {
-    if (tokens.length === 0) return { kind: 'unparsed', span };
-    const only = tokens.length === 1 ? singleTokenExpr(tokens[0] as IToken, this.filePath) : undefined;
-    if (!only) throw new NeedsParser();
-    return only;
-  };
-
   public innerAttr = this.RULE('innerAttr', (): Attribute =>
     this.OR(
       (this.innerAlternatives ??= [
@@ -75,12 +67,7 @@ export abstract class TokenGrammar extends ParserBase {
   }
 
   private attribute(style: 'outer' | 'inner', inside: IToken[], start: number): Attribute {
-    return this.attributeOf(style, inside ?? [], this.spanFrom(start));
-  }
-
-  /** `#[…]` or `#![…]` from the tokens between its brackets. */
-  protected attributeOf(style: 'outer' | 'inner', inside: readonly IToken[], span: Span): Attribute {
-    return bracketAttribute(this.filePath, style, inside, span, this.valueNow, (fill) => this.deferred.push((parsers) => fill(parsers.expression)));
+    return attributeFrom(this.filePath, this.deferred, style, inside ?? [], this.spanFrom(start));
   }
 
   // ------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import type { IToken } from 'chevrotain';
 import type { FnPointerParam, GenericArg, GenericParam, Path, PathSegment, TypeNode } from './ast.js';
 import type { Span } from '../source.js';
 import { TokenGrammar, type TokenRun } from './grammar-tokens.js';
-import { decodeRawString, decodeString } from './literals.js';
+import { abiOfToken, plainTypeNode } from './token-exprs.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
@@ -402,11 +402,9 @@ export abstract class TypeGrammar extends TokenGrammar {
     return next !== T.Lt && next !== T.PathSep && next !== T.Bang && next !== T.LParen;
   }
 
-  /** What `pathType` builds for a one-identifier path; the three equal spans share one object. */
-  protected plainType(t: IToken): TypeNode {
-    const span = this.tokenSpan(t);
-    if (t.image === '_') return { kind: 'infer', span };
-    return { kind: 'path', path: { global: false, segments: [{ name: this.identText(t), span }], span }, span };
+  /** What `pathType` builds for a one-identifier path. */
+  private plainType(t: IToken): TypeNode {
+    return plainTypeNode(t, this.identText(t), this.tokenSpan(t));
   }
 
   public refType = this.RULE('refType', (): TypeNode => {
@@ -526,13 +524,8 @@ export abstract class TypeGrammar extends TokenGrammar {
 
   public abiString = this.RULE('abiString', (): string => {
     const t = this.OR([{ ALT: () => this.CONSUME(T.StringLit) }, { ALT: () => this.CONSUME(T.RawStringLit) }]);
-    return this.ACTION(() => this.abiOf(t));
+    return this.ACTION(() => abiOfToken(t));
   });
-
-  /** The ABI a string literal names (`"C"` when it cannot be decoded). */
-  protected abiOf(t: IToken): string {
-    return (t.tokenType === T.RawStringLit ? decodeRawString(t.image) : decodeString(t.image))?.value ?? 'C';
-  }
 
   public fnPtrParam = this.RULE('fnPtrParam', (): FnPointerParam | 'variadic' => {
     const start = this.here();

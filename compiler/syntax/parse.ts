@@ -9,7 +9,8 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source.js';
 import { scan, type ScanProblem } from './scanner.js';
 import { getParser, type RustParser } from './parser.js';
-import type { RunParsers } from './parser-base.js';
+import type { Deferred, RunParsers } from './deferred.js';
+import { FastItemReader } from './grammar-fast.js';
 import { docsOf } from './attributes.js';
 
 export interface ParseResult {
@@ -26,48 +27,81 @@ const closers = ['`)`', '`]`', '`}`'];
 export const chunkTokens = 2048;
 
 /**
- * `parser`: the process's one parser unless a test brings another (another lookahead, say).
- * `chunk`: tokens per chunk; `Infinity` parses the file as one input.
+ * `parser`: the process's one parser (built on first need) unless a test brings another, say one
+ * with another lookahead or without the fast path. `chunk`: tokens per chunk; `Infinity` parses the
+ * file as one input.
  */
-export function parseFile(file: SourceFile, parser: RustParser = getParser(), chunk = chunkTokens): ParseResult {
-  return (chunk < Infinity ? parseInChunks(file, parser, chunk) : undefined) ?? parseWhole(file, parser);
+export function parseFile(file: SourceFile, parser?: RustParser, chunk = chunkTokens): ParseResult {
+  return (chunk < Infinity ? parseInChunks(file, parser, chunk) : undefined) ?? parseWhole(file, parser ?? getParser());
 }
 
-/** The runs a file's deferred work needs, on `parser` (which they reuse). */
-function runParsers(parser: RustParser): RunParsers {
+/** The runs the deferred work of `file` needs, on `parser` (which they reuse). */
+function runParsers(parser: RustParser, file: string): RunParsers {
   return {
-    expression: (tokens, span) => parseExpressionRun(parser, tokens, span),
+    expression: (tokens, span) => parseExpressionRun(parser, file, tokens, span),
     callback: (tokens) => {
       if (tokens.length === 0) return undefined;
-      parser.beginRun([...tokens]);
+      parser.beginRun(file, [...tokens]);
       const signature = parser.callbackEntry();
       return parser.errors.length > 0 ? undefined : signature;
     },
   };
 }
 
+const reader = new FastItemReader();
+
 /**
  * The file one chunk of items at a time. Chunks end only where an item ends at the top level, so
  * a file that parses cleanly gives the same AST as parsed whole. Any problem (a scan problem, a
  * parse error, a stray token) gives up: the file is then parsed whole, so that error recovery and
  * diagnostics never depend on where a chunk ended.
+ *
+ * Each chunk's items go to the fast path first (grammar-fast.ts); the grammar takes over from the
+ * first item the fast path leaves to it. So the Chevrotain parser is only built for a file that
+ * needs it.
  */
-function parseInChunks(file: SourceFile, parser: RustParser, chunk: number): ParseResult | undefined {
+function parseInChunks(file: SourceFile, given: RustParser | undefined, chunk: number): ParseResult | undefined {
   const text = file.text;
   const items: Item[] = [];
   let innerAttrs: Attribute[] = [];
-  const parsers = runParsers(parser);
+  const fast = given?.fastItems ?? true;
+  const grammar = (): RustParser => given ?? getParser();
   for (let from = 0, first = true; first || from < text.length; first = false) {
     const scanned = scan(text, from, chunk);
     if (scanned.problems.length > 0) return undefined;
-    parser.beginFile(file.path, text.length, scanned.tokens, scanned.closers);
-    parser.strays = [];
-    // The first chunk holds the inner attributes; the others are items only, and must end at EOF.
-    const parsed = first ? parser.file() : { innerAttrs: [], items: parser.items() };
-    if (parser.errors.length > 0 || parser.strays.length > 0 || (!first && !parser.atEnd())) return undefined;
-    for (const task of parser.deferred) task(parsers);
-    if (first) innerAttrs = parsed.innerAttrs;
-    for (const item of parsed.items) items.push(item);
+    const { tokens, closers } = scanned;
+    const deferred: Deferred[] = [];
+    let at = 0;
+    let innerRead = !first;
+    if (fast) {
+      reader.begin(file.path, tokens, closers, deferred);
+      const inner = first ? reader.readInnerAttrs(0) : undefined;
+      if (inner) {
+        innerAttrs = inner.node;
+        at = inner.end;
+        innerRead = true;
+      }
+      for (let read = innerRead ? reader.readItem(at) : undefined; read; read = reader.readItem(at)) {
+        items.push(read.node);
+        at = read.end;
+      }
+    }
+    if (at < tokens.length || !innerRead) {
+      const parser = grammar();
+      parser.beginFile(file.path, text.length, tokens, closers);
+      parser.strays = [];
+      parser.startAt(at);
+      // The first chunk holds the inner attributes, unless the fast path read them.
+      const parsed = innerRead ? { innerAttrs, items: parser.items() } : parser.file();
+      if (parser.errors.length > 0 || parser.strays.length > 0 || !parser.atEnd()) return undefined;
+      innerAttrs = parsed.innerAttrs;
+      for (const item of parsed.items) items.push(item);
+      for (const task of parser.deferred) deferred.push(task);
+    }
+    if (deferred.length > 0) {
+      const parsers = runParsers(grammar(), file.path);
+      for (const task of deferred) task(parsers);
+    }
     from = scanned.end;
   }
   return { ast: { file: file.path, innerAttrs, docs: docsOf(innerAttrs), items }, diagnostics: [] };
@@ -84,7 +118,7 @@ function parseWhole(file: SourceFile, parser: RustParser): ParseResult {
   const errors = parser.errors;
   const strays = parser.strays;
   // Expression runs wait until the file's parse is over: they reuse the same parser.
-  const parsers = runParsers(parser);
+  const parsers = runParsers(parser, file.path);
   for (const task of parser.deferred) task(parsers);
 
   const seen = new Set<number>();
@@ -104,9 +138,9 @@ function parseWhole(file: SourceFile, parser: RustParser): ParseResult {
 }
 
 /** Parses a token run as an expression; `unparsed` when it is outside the expression grammar. */
-function parseExpressionRun(parser: RustParser, run: readonly IToken[], span: Span): Expr {
+function parseExpressionRun(parser: RustParser, file: string, run: readonly IToken[], span: Span): Expr {
   if (run.length === 0) return { kind: 'unparsed', span };
-  parser.beginRun([...run]);
+  parser.beginRun(file, [...run]);
   const e = parser.exprEntry();
   return parser.errors.length > 0 || !e ? { kind: 'unparsed', span } : e;
 }

@@ -9,28 +9,11 @@
  */
 import type { ILookaheadStrategy, IToken, TokenType } from 'chevrotain';
 import { EmbeddedActionsParser, EOF } from './chevrotain.js';
-import type { CallbackSignature, Expr } from './ast.js';
+import type { Expr } from './ast.js';
 import type { Span } from '../source.js';
 import * as T from './token-types.js';
 import { rustErrorMessages } from './parser-messages.js';
-import { arithmeticExpr, singleTokenExpr } from './token-exprs.js';
-
-/** Parses a token run with the expression grammar (only between file parses). */
-export type ExpressionParser = (tokens: readonly IToken[], span: Span) => Expr;
-
-/** Grammars that run on token runs once a file's items are parsed. */
-export interface RunParsers {
-  readonly expression: ExpressionParser;
-  /** The inside of `callback!(…)`: `Name(params) -> Ret`; undefined when it is not that shape. */
-  readonly callback: (tokens: readonly IToken[]) => CallbackSignature | undefined;
-}
-
-/**
- * Work on a token run: a constant's value, an array length, an attribute's `name = value`, a
- * `callback!` signature. The parser cannot parse two inputs at once, so it waits until the file's
- * items are parsed (one-token expressions, by far the most common, are built at once).
- */
-export type Deferred = (parsers: RunParsers) => void;
+import { expressionNowOrLater, type Deferred } from './deferred.js';
 
 /** Chevrotain's cursor over the token vector: it exists on every parser (backtracking uses it). */
 interface Cursor {
@@ -67,10 +50,16 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.input = tokens;
   }
 
-  /** Points the parser at a token run (an expression), outside any file parse. */
-  beginRun(tokens: IToken[]): void {
+  /** Points the parser at a token run of `file` (an expression), outside any file parse. */
+  beginRun(file: string, tokens: IToken[]): void {
+    this.filePath = file;
     this.closers = new Int32Array(0);
     this.input = tokens;
+  }
+
+  /** Continues at token `index` of the file (the fast path read the tokens before it). */
+  startAt(index: number): void {
+    this.moveTo(index - 1);
   }
 
   /** Whether the whole input has been consumed. */
@@ -144,14 +133,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return a.endOffset !== undefined && b.startOffset === a.endOffset + 1;
   }
 
-  /**
-   * Builds the expression in `tokens` now when it is a single token or plain arithmetic on single
-   * tokens, else once the file is parsed.
-   */
+  /** Builds the expression in `tokens` now when it is simple, else once the file is parsed (deferred.ts). */
   protected expression(tokens: readonly IToken[], span: Span, apply: (e: Expr) => void): void {
-    const now = tokens.length === 1 ? singleTokenExpr(tokens[0] as IToken, this.filePath) : arithmeticExpr(tokens, this.filePath);
-    if (now) apply(now);
-    else this.deferred.push((parsers) => apply(parsers.expression(tokens, span)));
+    expressionNowOrLater(this.filePath, this.deferred, tokens, span, apply);
   }
 
   /** Identifier text without the raw prefix (`r#type` → `type`); tokens invented by recovery have none. */

@@ -24,7 +24,10 @@ export class RustParser extends ItemGrammar {
 
 let parser: RustParser | undefined;
 
-/** The one parser instance. Files and expression runs take turns on it (never nested). */
+/** The one parser instance, built on first need. Files and expression runs take turns on it (never nested). */
 export function getParser(): RustParser {
   return (parser ??= new RustParser());
 }
+
+/** Whether `getParser` has built the parser (a file the fast path reads whole never needs it). */
+export const parserBuilt = (): boolean => parser !== undefined;

@@ -4,7 +4,7 @@
  * would build for the same token.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { BinaryOp, Expr } from './ast.js';
+import type { BinaryOp, Expr, TypeNode } from './ast.js';
 import type { Span } from '../source.js';
 import { decodeChar, decodeFloat, decodeInt, decodeRawString, decodeString } from './literals.js';
 import * as T from './token-types.js';
@@ -44,6 +44,20 @@ export const joinSpans = (a: Span, b: Span): Span => ({ file: a.file, start: Mat
 /** The node the expression grammar builds for `left op right`. */
 export const binary = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, span: joinSpans(left.span, right.span) });
 
+/** An identifier's name, without the raw prefix (`r#type` → `type`). */
+export const identName = (t: IToken): string => (t.image.startsWith('r#') ? t.image.slice(2) : t.image);
+
+/** The type a lone identifier names (`_` is the inferred type); its three equal spans share one object. */
+export function plainTypeNode(t: IToken, name: string, span: Span): TypeNode {
+  if (t.image === '_') return { kind: 'infer', span };
+  return { kind: 'path', path: { global: false, segments: [{ name, span }], span }, span };
+}
+
+/** The ABI a string literal token names (`"C"` when it cannot be decoded). */
+export function abiOfToken(t: IToken): string {
+  return (t.tokenType === T.RawStringLit ? decodeRawString(t.image) : decodeString(t.image))?.value ?? 'C';
+}
+
 const pathKeywords = new Set([T.Kw.self, T.Kw.super, T.Kw.crate, T.Kw.SelfType]);
 
 export function singleTokenExpr(t: IToken, file: string): Expr | undefined {
@@ -52,7 +66,7 @@ export function singleTokenExpr(t: IToken, file: string): Expr | undefined {
   const literal = literalExpr(t, span);
   if (literal) return literal;
   if (t.tokenType === T.Ident || pathKeywords.has(t.tokenType)) {
-    const name = t.image.startsWith('r#') ? t.image.slice(2) : t.image;
+    const name = identName(t);
     return { kind: 'path', path: { global: false, segments: [{ name, span }], span }, span };
   }
   return undefined;
