@@ -150,7 +150,7 @@ export interface Attribute {
   readonly path: string;
   /** Parsed content; undefined when the tokens are not meta (then only `tokens` is set). */
   readonly meta?: Meta;
-  /** The tokens after the path, verbatim (e.g. the `(…)` group). */
+  /** The tokens after the path, verbatim (e.g. the `(…)` group), when they are not meta; empty when `meta` is set. */
   readonly tokens: readonly TokenTree[];
   /** True for `///`, `//!`, and the block doc comment forms (path "doc", meta nameValue with the text). */
   readonly sugaredDoc: boolean;

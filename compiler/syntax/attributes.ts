@@ -3,7 +3,7 @@
  * (`path`, `path(list…)`, `path = literal`); otherwise only `tokens` are kept.
  */
 import type { IToken } from 'chevrotain';
-import type { Attribute, Expr, Meta } from './ast.js';
+import type { Attribute, Expr, Meta, TokenTree } from './ast.js';
 import type { Span } from '../source.js';
 import { docLines } from './literals.js';
 import { toTokenTrees } from './token-trees.js';
@@ -51,20 +51,24 @@ export function bracketAttribute(
     path += t.image;
     i++;
   }
-  const tokens = toTokenTrees(file, inside.slice(i));
+  // The verbatim tokens only matter when the content is not meta (most attributes are).
+  const verbatim = (): TokenTree[] => toTokenTrees(file, inside.slice(i));
   let meta: Meta | undefined;
   try {
     meta = parseMeta(file, inside, span, value);
   } catch (e) {
     if (!(e instanceof NeedsParser)) throw e;
-    const attribute: { -readonly [K in keyof Attribute]: Attribute[K] } = { style, path, tokens, sugaredDoc: false, span };
+    const attribute: { -readonly [K in keyof Attribute]: Attribute[K] } = { style, path, tokens: verbatim(), sugaredDoc: false, span };
     later((parse) => {
       const filled = parseMeta(file, inside, span, parse);
-      if (filled) attribute.meta = filled;
+      if (filled) {
+        attribute.meta = filled;
+        attribute.tokens = [];
+      }
     });
     return attribute;
   }
-  return meta ? { style, path, meta, tokens, sugaredDoc: false, span } : { style, path, tokens, sugaredDoc: false, span };
+  return meta ? { style, path, meta, tokens: [], sugaredDoc: false, span } : { style, path, tokens: verbatim(), sugaredDoc: false, span };
 }
 
 /** The meta inside `cfg!(…)`, whose values are single literals; undefined when it is not one. */
