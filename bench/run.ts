@@ -4,8 +4,8 @@
  * as a fresh process, startup included, several times; the table shows the median and the minimum.
  */
 import { execa } from 'execa';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot, referenceProject } from '../runtime-tests/support/paths.js';
 import { buildReferenceLibrary } from '../runtime-tests/support/cargo.js';
@@ -13,6 +13,7 @@ import { build } from '../compiler/api.js';
 import { writeSyntheticCrate } from './synthetic-crate.js';
 import { measure, median } from './measure.js';
 import { typescriptCallCost } from './typescript/run.js';
+import { tempDir } from '../runtime-tests/support/temp.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 
@@ -78,7 +79,7 @@ async function benchInTurns(input: string, lines: number, contenders: readonly C
 async function main(): Promise<void> {
   // `BENCH_ONLY=c|python|csharp|typescript npm run bench`: one table only.
   const only = process.env['BENCH_ONLY'];
-  const work = mkdtempSync(join(tmpdir(), 'interopc-bench-'));
+  const work = tempDir('interopc-bench-');
   if (only === 'python') return pythonCallCost(work);
   if (only === 'csharp') return csharpCallCost(work);
   if (only === 'typescript') return typescriptCallCost();

@@ -7,8 +7,7 @@
  */
 import test, { type ExecutionContext } from 'ava';
 import { execa } from 'execa';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from '../compiler/api.js';
 import type { InteropcConfig } from '../compiler/config.js';
@@ -18,6 +17,7 @@ import { pascal, typeName } from '../emitters/csharp/names.js';
 import { buildReferenceLibrary } from './support/cargo.js';
 import { referenceProject, repoRoot } from './support/paths.js';
 import { requireTools } from './support/runtimes.js';
+import { tempDir } from './support/temp.js';
 
 const sources = join(repoRoot, 'runtime-tests/csharp');
 const mcsFlags = ['-unsafe', '-warnaserror+', '-langversion:latest', '-nologo'];
@@ -57,7 +57,7 @@ function layoutChecks(ir: IrModule): string {
 async function generate(csharp: CSharpConfig = {}): Promise<{ dir: string; library: string; ir: IrModule; leftOut: string[] }> {
   const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['csharp'], config: { csharp } })]);
   if (!result.ok || !result.ir) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-cs-'));
+  const dir = tempDir('interopc-cs-');
   for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
   const leftOut = result.diagnostics.filter((d) => d.code === 'IC4005').map((d) => d.message.split('`')[1] ?? '');
   return { dir, library, ir: result.ir, leftOut };

@@ -4,14 +4,14 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from '../compiler/api.js';
 import { irToJson } from '../compiler/ir.js';
 import { buildReferenceLibrary } from './support/cargo.js';
 import { referenceProject, repoRoot } from './support/paths.js';
 import { requireTools } from './support/runtimes.js';
+import { tempDir } from './support/temp.js';
 
 test('python3: the generated module has the IR layouts and calls the library', async (t) => {
   if (!requireTools(t, 'cargo', 'python3')) return;
@@ -19,7 +19,7 @@ test('python3: the generated module has the IR layouts and calls the library', a
   t.true(result.ok, result.diagnostics.map((d) => d.message).join('\n'));
   // contracts.md §7: packed structs by value are left out of ctypes bindings, with a warning.
   t.deepEqual(result.diagnostics.filter((d) => d.code === 'IC4005').map((d) => d.message.split('`')[1]), ['packed_by_value']);
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-py-'));
+  const dir = tempDir('interopc-py-');
   for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
   writeFileSync(join(dir, 'ir.json'), irToJson(result.ir));
   const run = await execa('python3', ['-m', 'unittest', '-v', 'reference_test'], {
@@ -34,7 +34,7 @@ test('python3: the generated module has the IR layouts and calls the library', a
 
 test('pyright (strict, Python 3.9) reports nothing on the generated module', async (t) => {
   const result = await build({ crateDir: referenceProject, targets: ['python'] });
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-pyright-'));
+  const dir = tempDir('interopc-pyright-');
   for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
   writeFileSync(join(dir, 'pyrightconfig.json'), JSON.stringify({ typeCheckingMode: 'strict', pythonVersion: '3.9' }));
   const pyright = join(repoRoot, 'node_modules/.bin/pyright');
@@ -48,7 +48,7 @@ test('pyright (strict, Python 3.9) reports nothing on the generated module', asy
 test('pointer parameters: pyright accepts what ctypes takes and rejects the rest; python3 runs the accepted calls', async (t) => {
   if (!requireTools(t, 'cargo', 'python3')) return;
   const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['python'] })]);
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-pyhints-'));
+  const dir = tempDir('interopc-pyhints-');
   for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
   const usage = join(repoRoot, 'runtime-tests/python/pointer_hints.py');
   copyFileSync(usage, join(dir, 'pointer_hints.py'));
@@ -69,7 +69,7 @@ test('python options: module name, library name and the API check on load', asyn
   const config = { python: { module: 'renamed', libraryName: 'other', checkApi: false } };
   const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['python'], config })]);
   t.deepEqual(result.files.map((f) => f.path), ['renamed.py']);
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-pyopt-'));
+  const dir = tempDir('interopc-pyopt-');
   for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
   copyFileSync(library, join(dir, 'libother.so'));
   // A wrong hash passes because the check is off by default; asking for it raises.

@@ -6,13 +6,13 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../compiler/api.js';
 import { repoRoot } from '../runtime-tests/support/paths.js';
 import { requireTools } from '../runtime-tests/support/runtimes.js';
 import { caseCrate } from './support/case-crate.js';
+import { tempDir } from '../runtime-tests/support/temp.js';
 
 const casesDir = join(repoRoot, 'fixtures/cases');
 const cases = existsSync(casesDir) ? readdirSync(casesDir).filter((n) => !n.startsWith('.')).sort() : [];
@@ -30,7 +30,7 @@ for (const name of cases) {
 }
 
 test('names that collide only after C# casing are IC4006 errors naming both', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-cs-collide-'));
+  const dir = tempDir('interopc-cs-collide-');
   writeFileSync(
     join(dir, 'input.rs'),
     [

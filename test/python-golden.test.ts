@@ -5,19 +5,19 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../compiler/api.js';
 import { repoRoot } from '../runtime-tests/support/paths.js';
 import { caseCrate } from './support/case-crate.js';
 import { compareReferenceGolden } from './support/golden.js';
+import { tempDir } from '../runtime-tests/support/temp.js';
 
 test('the reference project Python module matches its golden file', (t) => compareReferenceGolden(t, 'python', 'python'));
 
 test('every golden case builds a Python module that pyright --strict accepts and python3 imports', async (t) => {
   const casesDir = join(repoRoot, 'fixtures/cases');
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-pycases-'));
+  const dir = tempDir('interopc-pycases-');
   const modules: string[] = [];
   for (const name of readdirSync(casesDir).filter((n) => !n.startsWith('.')).sort()) {
     const result = await build({ crateDir: caseCrate(join(casesDir, name)), targets: ['python'], config: { python: { module: `case_${name.replace(/-/g, '_')}` } } });

@@ -5,22 +5,21 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../compiler/api.js';
 import { repoRoot } from '../runtime-tests/support/paths.js';
 import { tsc, tscOptions } from '../runtime-tests/typescript/module.js';
 import { caseCrate } from './support/case-crate.js';
 import { compareReferenceGolden } from './support/golden.js';
+import { tempDir } from '../runtime-tests/support/temp.js';
 
 test('the reference project TypeScript module matches its golden file', (t) => compareReferenceGolden(t, 'typescript', 'typescript'));
 
 test('every golden case builds a TypeScript module that tsc --strict accepts', async (t) => {
   const casesDir = join(repoRoot, 'fixtures/cases');
   // Under dist/, so that `import koffi from 'koffi'` resolves to the repository's node_modules.
-  const parent = join(repoRoot, 'dist/ts-generated');
-  mkdirSync(parent, { recursive: true });
-  const dir = mkdtempSync(join(parent, 'cases-'));
+  const dir = tempDir('cases-', join(repoRoot, 'dist/ts-generated'));
   const files: string[] = [];
   for (const name of readdirSync(casesDir).filter((n) => !n.startsWith('.')).sort()) {
     const result = await build({ crateDir: caseCrate(join(casesDir, name)), targets: ['typescript'] });

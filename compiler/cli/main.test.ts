@@ -3,12 +3,12 @@
  * guarantee that nothing is written when there are errors.
  */
 import test from 'ava';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from './main.js';
 import { hashInGuardFile } from '../api-guard-file.js';
+import { tempDir } from '../../runtime-tests/support/temp.js';
 
 class Capture extends Writable {
   text = '';
@@ -26,7 +26,7 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 function crate(lib: string, config?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-cli-'));
+  const dir = tempDir('interopc-cli-');
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "cli-test"\nversion = "0.1.0"\n');
   writeFileSync(join(dir, 'src/lib.rs'), lib);
@@ -81,7 +81,7 @@ test('usage and configuration errors exit 2', async (t) => {
   const r = await run('build', dir);
   t.is(r.code, 2);
   t.regex(r.stderr, /unknown key `c\.prefx`/);
-  t.is((await run('build', mkdtempSync(join(tmpdir(), 'interopc-empty-')))).code, 2);
+  t.is((await run('build', tempDir('interopc-empty-'))).code, 2);
 });
 
 test('--report lists exported and skipped items with reasons; --dump-ir prints versioned JSON', async (t) => {

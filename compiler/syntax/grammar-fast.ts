@@ -28,7 +28,7 @@ import { noGenerics } from './ast.js';
 import type { Span } from '../source.js';
 import { docAttribute, docsOf } from './attributes.js';
 import { attributeFrom, expressionNowOrLater, type Deferred } from './deferred.js';
-import { abiOfToken, identName, plainTypeNode, spanOfToken } from './token-exprs.js';
+import { abiOfToken, fnPointerTypeNode, identName, plainTypeNode, spanOfToken } from './token-exprs.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
@@ -74,7 +74,7 @@ export class FastItemReader {
 
   /** Inner attributes and doc comments at `at` (the start of a file); undefined at anything else malformed. */
   readInnerAttrs(at: number): FastRead<Attribute[]> | undefined {
-    return this.attempt(at, () => this.innerAttrs());
+    return this.attempt(at, () => this.readAttrs('inner'));
   }
 
   private attempt<N>(at: number, read: () => N | undefined): FastRead<N> | undefined {
@@ -119,15 +119,9 @@ export class FastItemReader {
   private item(): Item | undefined {
     const first = this.tokenAt(this.at);
     if (!first) return undefined;
-    const attrs = this.readOuterAttrs();
-    if (!attrs) return undefined;
-    let vis: Visibility = { kind: 'inherited' };
-    const pub = this.tokenAt(this.at);
-    if (pub?.tokenType === K.pub) {
-      if (this.typeAt(this.at + 1) === T.LParen) return undefined;
-      vis = { kind: 'pub', span: this.spanOf(pub) };
-      this.at++;
-    }
+    const attrs = this.readAttrs('outer');
+    const vis = attrs && this.readVisibility();
+    if (!attrs || !vis) return undefined;
     const keyword = this.typeAt(this.at);
     const build =
       keyword === K.struct ? this.readStruct()
@@ -142,43 +136,37 @@ export class FastItemReader {
     return build({ attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) });
   }
 
-  /** Inner doc comments (line and block) and `#![…]`, as the grammar's `innerAttr` reads them. */
-  private innerAttrs(): Attribute[] | undefined {
-    const attrs: Attribute[] = [];
-    for (;;) {
-      const t = this.tokenAt(this.at);
-      const type = t?.tokenType;
-      if (type === T.InnerDoc || type === T.InnerBlockDoc) {
-        attrs.push(docAttribute('inner', t as IToken, this.spanOf(t as IToken)));
-        this.at++;
-      } else if (type === T.Pound && this.typeAt(this.at + 1) === T.Bang) {
-        if (this.typeAt(this.at + 2) !== T.LBracket) return undefined;
-        const close = this.closerOf(this.at + 2);
-        if (close < 0) return undefined;
-        const span = this.spanTo((t as IToken).startOffset, close);
-        attrs.push(attributeFrom(this.file, this.deferred, 'inner', this.tokens.slice(this.at + 3, close), span));
-        this.at = close + 1;
-      } else return attrs;
-    }
+  /** `pub` or nothing (`pub(crate)` and the like are the grammar's). */
+  private readVisibility(): Visibility | undefined {
+    const pub = this.tokenAt(this.at);
+    if (pub?.tokenType !== K.pub) return { kind: 'inherited' };
+    if (this.typeAt(this.at + 1) === T.LParen) return undefined;
+    this.at++;
+    return { kind: 'pub', span: this.spanOf(pub) };
   }
 
-  /** Doc comments and `#[…]` attributes; undefined at an inner attribute or an unpaired bracket. */
-  private readOuterAttrs(): Attribute[] | undefined {
+  /**
+   * Doc comments and `#[…]` attributes of `style` (`#![…]` for inner ones), as the grammar's
+   * `outerAttr`/`innerAttr` read them; undefined at an unpaired bracket, or at an inner attribute
+   * among outer ones (the grammar's error).
+   */
+  private readAttrs(style: 'inner' | 'outer'): Attribute[] | undefined {
+    const inner = style === 'inner';
     const attrs: Attribute[] = [];
     for (;;) {
       const t = this.tokenAt(this.at);
       const type = t?.tokenType;
-      if (type === T.OuterDoc || type === T.OuterBlockDoc) {
-        attrs.push(docAttribute('outer', t as IToken, this.spanOf(t as IToken)));
+      if (type === (inner ? T.InnerDoc : T.OuterDoc) || type === (inner ? T.InnerBlockDoc : T.OuterBlockDoc)) {
+        attrs.push(docAttribute(style, t as IToken, this.spanOf(t as IToken)));
         this.at++;
-      } else if (type === T.Pound) {
-        if (this.typeAt(this.at + 1) !== T.LBracket) return undefined;
-        const close = this.closerOf(this.at + 1);
-        if (close < 0) return undefined;
-        const span = this.spanTo((t as IToken).startOffset, close);
-        attrs.push(attributeFrom(this.file, this.deferred, 'outer', this.tokens.slice(this.at + 2, close), span));
-        this.at = close + 1;
-      } else return attrs;
+        continue;
+      }
+      if (type !== T.Pound || (inner && this.typeAt(this.at + 1) !== T.Bang)) return attrs;
+      const open = this.at + (inner ? 2 : 1);
+      const close = this.typeAt(open) === T.LBracket ? this.closerOf(open) : -1;
+      if (close < 0) return undefined;
+      attrs.push(attributeFrom(this.file, this.deferred, style, this.tokens.slice(open + 1, close), this.spanTo((t as IToken).startOffset, close)));
+      this.at = close + 1;
     }
   }
 
@@ -214,17 +202,8 @@ export class FastItemReader {
     }
     if (t.tokenType === T.LBrace) {
       const close = this.closerOf(this.at);
-      if (close < 0) return undefined;
-      this.at++;
-      const trees: UseTree[] = [];
-      while (this.at < close) {
-        const tree = this.readUseTree([]);
-        if (!tree) return undefined;
-        trees.push(tree);
-        if (!this.listSeparator(close)) return undefined;
-      }
-      this.at = close + 1;
-      return { kind: 'group', prefix, trees, span: this.spanTo(t.startOffset, close) };
+      const trees = this.readList(() => this.readUseTree([]));
+      return trees && { kind: 'group', prefix, trees, span: this.spanTo(t.startOffset, close) };
     }
     if (!segmentNames.has(t.tokenType)) return undefined;
     this.at++;
@@ -254,37 +233,42 @@ export class FastItemReader {
     this.at++;
     const name = this.readName();
     if (!name || this.typeAt(this.at) !== T.LBrace) return undefined;
-    const close = this.closerOf(this.at);
-    if (close < 0) return undefined;
-    this.at++;
-    const fields: Field[] = [];
-    while (this.at < close) {
-      const field = this.readField();
-      if (!field) return undefined;
-      fields.push(field);
-      if (!this.listSeparator(close)) return undefined;
-    }
-    this.at = close + 1;
+    const fields = this.readList(() => this.readField());
+    if (!fields) return undefined;
     return (base) => ({ kind: 'struct', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, shape: 'named', fields });
   }
 
   private readField(): Field | undefined {
     const first = this.tokenAt(this.at) as IToken;
-    const attrs = this.readOuterAttrs();
-    if (!attrs) return undefined;
-    let vis: Visibility = { kind: 'inherited' };
-    const pub = this.tokenAt(this.at);
-    if (pub?.tokenType === K.pub) {
-      if (this.typeAt(this.at + 1) === T.LParen) return undefined;
-      vis = { kind: 'pub', span: this.spanOf(pub) };
-      this.at++;
-    }
+    const attrs = this.readAttrs('outer');
+    const vis = attrs && this.readVisibility();
+    if (!attrs || !vis) return undefined;
     const name = this.readName();
     if (!name || this.typeAt(this.at) !== T.Colon) return undefined;
     this.at++;
     const type = this.readType();
     if (!type) return undefined;
     return { name: identName(name), type, attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
+  }
+
+  /**
+   * The entries of the group opened at the current token, separated by commas (a trailing one
+   * allowed), and the group's closer consumed; undefined when the group is unpaired or an entry
+   * cannot be read.
+   */
+  private readList<N>(entry: () => N | undefined): N[] | undefined {
+    const close = this.closerOf(this.at);
+    if (close < 0) return undefined;
+    this.at++;
+    const list: N[] = [];
+    while (this.at < close) {
+      const node = entry();
+      if (node === undefined) return undefined;
+      list.push(node);
+      if (!this.listSeparator(close)) return undefined;
+    }
+    this.at = close + 1;
+    return list;
   }
 
   /** After a list entry: a comma (consumed), or the list's closer at `close`. */
@@ -301,23 +285,15 @@ export class FastItemReader {
     const name = this.readName();
     if (!name || this.typeAt(this.at) !== T.LBrace) return undefined;
     const close = this.closerOf(this.at);
-    if (close < 0) return undefined;
-    this.at++;
-    const variants: Variant[] = [];
-    while (this.at < close) {
-      const variant = this.readVariant(close);
-      if (!variant) return undefined;
-      variants.push(variant);
-      if (!this.listSeparator(close)) return undefined;
-    }
-    this.at = close + 1;
+    const variants = this.readList(() => this.readVariant(close));
+    if (!variants) return undefined;
     return (base) => ({ kind: 'enum', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, variants });
   }
 
   /** A unit variant, with an optional `= expr` running to the next comma or the enum's `}`. */
   private readVariant(close: number): Variant | undefined {
     const first = this.tokenAt(this.at) as IToken;
-    const attrs = this.readOuterAttrs();
+    const attrs = this.readAttrs('outer');
     if (!attrs) return undefined;
     const name = this.readName();
     if (!name) return undefined;
@@ -410,17 +386,8 @@ export class FastItemReader {
     this.at++;
     const name = this.readName();
     if (!name || identName(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
-    const close = this.closerOf(this.at);
-    if (close < 0) return undefined;
-    this.at++;
-    const params: Param[] = [];
-    while (this.at < close) {
-      const param = this.readParam();
-      if (!param) return undefined;
-      params.push(param);
-      if (!this.listSeparator(close)) return undefined;
-    }
-    this.at = close + 1;
+    const params: Param[] | undefined = this.readList(() => this.readParam());
+    if (!params) return undefined;
     let returns: TypeNode | undefined;
     if (this.typeAt(this.at) === T.Arrow) {
       this.at++;
@@ -455,7 +422,7 @@ export class FastItemReader {
   /** `name: T` or `mut name: T`, with outer attributes. */
   private readParam(): Param | undefined {
     const first = this.tokenAt(this.at) as IToken;
-    const attrs = this.readOuterAttrs();
+    const attrs = this.readAttrs('outer');
     if (!attrs) return undefined;
     if (this.typeAt(this.at) === K.mut) this.at++;
     const name = this.readName();
@@ -608,16 +575,8 @@ export class FastItemReader {
   /** `()`, `(T,)`, `(A, B)`; `(T)` is `T`. */
   private readParenType(open: IToken): TypeNode | undefined {
     const close = this.closerOf(this.at);
-    if (close < 0) return undefined;
-    this.at++;
-    const elements: TypeNode[] = [];
-    while (this.at < close) {
-      const element = this.readType();
-      if (!element) return undefined;
-      elements.push(element);
-      if (!this.listSeparator(close)) return undefined;
-    }
-    this.at = close + 1;
+    const elements = this.readList(() => this.readType());
+    if (!elements) return undefined;
     const only = elements[0];
     if (elements.length === 1 && only && this.typeAt(close - 1) !== T.Comma) return only;
     return { kind: 'tuple', elements, span: this.spanTo(open.startOffset, close) };
@@ -642,41 +601,30 @@ export class FastItemReader {
     }
     if (this.typeAt(this.at) !== K.fn || this.typeAt(this.at + 1) !== T.LParen) return undefined;
     this.at++;
-    const close = this.closerOf(this.at);
-    if (close < 0) return undefined;
-    this.at++;
-    const params: FnPointerParam[] = [];
     let variadic = false;
-    while (this.at < close) {
+    // `...` is a flag, not a parameter: the entry reader returns null for it.
+    const entries = this.readList((): FnPointerParam | null | undefined => {
       const t = this.tokenAt(this.at) as IToken;
       if (t.tokenType === T.DotDotDot) {
         variadic = true;
         this.at++;
-      } else {
-        const named = t.tokenType === T.Ident && this.typeAt(this.at + 1) === T.Colon;
-        if (named) this.at += 2;
-        const type = this.readType();
-        if (!type) return undefined;
-        const span = this.spanTo(t.startOffset, this.at - 1);
-        params.push(named ? { name: identName(t), type, span } : { type, span });
+        return null;
       }
-      if (!this.listSeparator(close)) return undefined;
-    }
-    this.at = close + 1;
+      const named = t.tokenType === T.Ident && this.typeAt(this.at + 1) === T.Colon;
+      if (named) this.at += 2;
+      const type = this.readType();
+      if (!type) return undefined;
+      const span = this.spanTo(t.startOffset, this.at - 1);
+      return named ? { name: identName(t), type, span } : { type, span };
+    });
+    if (!entries) return undefined;
     let returns: TypeNode | undefined;
     if (this.typeAt(this.at) === T.Arrow) {
       this.at++;
       returns = this.readType();
       if (!returns) return undefined;
     }
-    return {
-      kind: 'fnPointer',
-      ...(abi !== undefined ? { abi } : {}),
-      unsafe,
-      params,
-      ...(returns ? { returns } : {}),
-      variadic,
-      span: this.spanTo(first.startOffset, this.at - 1),
-    };
+    const params = entries.filter((p): p is FnPointerParam => p !== null);
+    return fnPointerTypeNode(abi, unsafe, params, returns, variadic, this.spanTo(first.startOffset, this.at - 1));
   }
 }

@@ -6,7 +6,7 @@ import type { IToken } from 'chevrotain';
 import type { FnPointerParam, GenericArg, GenericParam, Path, PathSegment, TypeNode } from './ast.js';
 import type { Span } from '../source.js';
 import { TokenGrammar, type TokenRun } from './grammar-tokens.js';
-import { abiOfToken, plainTypeNode } from './token-exprs.js';
+import { abiOfToken, fnPointerTypeNode, plainTypeNode } from './token-exprs.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
@@ -511,15 +511,7 @@ export abstract class TypeGrammar extends TokenGrammar {
       this.CONSUME(T.Arrow);
       returns = this.SUBRULE(this.type);
     });
-    return this.ACTION((): TypeNode => ({
-      kind: 'fnPointer',
-      ...(abi !== undefined ? { abi } : {}),
-      unsafe,
-      params,
-      ...(returns ? { returns } : {}),
-      variadic,
-      span: this.spanFrom(start),
-    }));
+    return this.ACTION(() => fnPointerTypeNode(abi, unsafe, params, returns, variadic, this.spanFrom(start)));
   });
 
   public abiString = this.RULE('abiString', (): string => {

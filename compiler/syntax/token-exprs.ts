@@ -1,10 +1,11 @@
 /**
- * Expressions of a single token — the common case for discriminants, array lengths and attribute
- * values — built without running the expression grammar. The results are exactly what the grammar
- * would build for the same token.
+ * Nodes built straight from tokens, shared by the grammar and the fast path (grammar-fast.ts):
+ * expressions of a single token — the common case for discriminants, array lengths and attribute
+ * values — and plain arithmetic on them, built without running the expression grammar; plain type
+ * names, fn pointer types and ABI strings. The results are exactly what the grammar builds.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { BinaryOp, Expr, TypeNode } from './ast.js';
+import type { BinaryOp, Expr, FnPointerParam, TypeNode } from './ast.js';
 import type { Span } from '../source.js';
 import { decodeChar, decodeFloat, decodeInt, decodeRawString, decodeString } from './literals.js';
 import * as T from './token-types.js';
@@ -51,6 +52,11 @@ export const identName = (t: IToken): string => (t.image.startsWith('r#') ? t.im
 export function plainTypeNode(t: IToken, name: string, span: Span): TypeNode {
   if (t.image === '_') return { kind: 'infer', span };
   return { kind: 'path', path: { global: false, segments: [{ name, span }], span }, span };
+}
+
+/** A function pointer type (`abi` undefined without `extern`), as both the grammar and the fast path build it. */
+export function fnPointerTypeNode(abi: string | undefined, unsafe: boolean, params: FnPointerParam[], returns: TypeNode | undefined, variadic: boolean, span: Span): TypeNode {
+  return { kind: 'fnPointer', ...(abi !== undefined ? { abi } : {}), unsafe, params, ...(returns ? { returns } : {}), variadic, span };
 }
 
 /** The ABI a string literal token names (`"C"` when it cannot be decoded). */

@@ -3,10 +3,10 @@
  * after each declaration interopc exported, printing rustc's own size, alignment, field offsets and
  * constant values. Inserted beside the item (same module), `offset_of!` reaches private fields.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { IrModule, IrTypeDecl, TypeRef } from '../../compiler/ir.js';
+import { tempDir } from '../support/temp.js';
 
 export interface ProbeCrate {
   readonly dir: string;
@@ -73,7 +73,7 @@ function variantProbes(decl: IrTypeDecl, byId: ReadonlyMap<string, IrTypeDecl>, 
 }
 
 export function generateProbeCrate(crateDir: string, ir: IrModule): ProbeCrate {
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-probe-'));
+  const dir = tempDir('interopc-probe-');
   cpSync(crateDir, dir, { recursive: true, filter: (src) => !/[/\\](target|bindings)$/.test(src) });
   // A standalone crate: not part of the repository's workspace; relative path dependencies made absolute.
   const manifestPath = join(dir, 'Cargo.toml');

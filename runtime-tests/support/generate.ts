@@ -2,13 +2,13 @@
  * Generates the reference project's bindings into a fresh temporary directory through the
  * programmatic API, and returns the files and the IR.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { build } from '../../compiler/api.js';
 import type { IrModule } from '../../compiler/ir.js';
 import { referenceProject } from './paths.js';
 import type { TargetName } from '../../emitters/emitter.js';
+import { tempDir } from './temp.js';
 
 export interface Generated {
   readonly dir: string;
@@ -21,7 +21,7 @@ export async function generateReference(targets: TargetName[] = ['c']): Promise<
   if (!result.ok || !result.ir || !result.apiHash) {
     throw new Error(`generating the reference bindings failed:\n${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'interopc-ref-'));
+  const dir = tempDir('interopc-ref-');
   for (const f of result.files) writeFileSync(join(dir, f.path), f.contents);
   return { dir, ir: result.ir, apiHash: result.apiHash };
 }

@@ -5,7 +5,7 @@
  * and imports it with the reference cdylib (found through `REFERENCE_LIBRARY_PATH`).
  */
 import { execa } from 'execa';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from '../../compiler/api.js';
@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import type { IrModule } from '../../compiler/ir.js';
 import { buildReferenceLibrary } from '../support/cargo.js';
 import { referenceProject, repoRoot } from '../support/paths.js';
+import { tempDir } from '../support/temp.js';
 
 /**
  * The compiler options every check uses (contracts.md §7): strict, ES2022 with the disposable
@@ -49,9 +50,7 @@ export function generateTypeScriptModule(): Promise<GeneratedModule> {
     const [library, result] = await Promise.all([buildReferenceLibrary(), build({ crateDir: referenceProject, targets: ['typescript'] })]);
     const [file] = result.files;
     if (!result.ok || !result.ir || !file) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-    const parent = join(repoRoot, 'dist/ts-generated');
-    mkdirSync(parent, { recursive: true });
-    const dir = mkdtempSync(join(parent, 'reference-'));
+    const dir = tempDir('reference-', join(repoRoot, 'dist/ts-generated'));
     const source = join(dir, file.path);
     writeFileSync(source, file.contents);
     const check = await execa(tsc, [...tscOptions, '--noEmit', file.path], { cwd: dir, reject: false, all: true });
