@@ -9,7 +9,7 @@ import type { BuildOptions, BuildResult } from './api-types.js';
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { SourceMap } from './source.js';
 import { mergeConfig, parseConfig, type InteropcConfig } from './config.js';
-import { enabledFeatures, readCargoManifest } from './cargo-manifest.js';
+import { enabledFeatures, cargoEnvironment, readCargoManifest } from './cargo-manifest.js';
 import { addCfgString } from '../passes/support/cfg.js';
 import type { CfgSet, PassContext } from './pass.js';
 import { runPipeline } from './pipeline.js';
@@ -61,6 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     include: config.include ?? [],
     rename: config.rename ?? {},
     host: { readFile: (path) => readIfFile(join(crateDir, path)) },
+    env: cargoEnvironment(manifest, crateDir),
     warn: (d) => warnings.push(d),
   };
   const result = runPipeline({ crateName: manifest.packageName, rootFile: 'src/lib.rs' }, ctx, options.keepStages ?? false);

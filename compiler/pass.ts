@@ -22,6 +22,8 @@ export interface PassContext {
   readonly rename: Readonly<Record<string, string>>;
   /** Reads crate files (crate-relative paths); the only file access passes have. */
   readonly host: CompilerHost;
+  /** What `env!` reads: the variables cargo sets from Cargo.toml (`CARGO_PKG_VERSION`…). */
+  readonly env: ReadonlyMap<string, string>;
   /** Warnings and notes collected along the way (errors make the pass return `left`). */
   readonly warn: (d: Diagnostic) => void;
 }

@@ -36,7 +36,16 @@ test('cfg!(…) is the build\'s cfg; concat!(…) joins literals; other macros a
   const program = r.stages['evaluate-constants'] as EvaluatedProgram;
   t.deepEqual(Object.fromEntries(Object.entries(program.constValues).map(([k, v]) => [k, 'value' in v ? v.value : undefined])), { 'crate::A': true, 'crate::B': true, 'crate::C': 'v1.2true!', 'crate::D': true });
   t.deepEqual(compile('pub const A: bool = cfg!(feature = "off");').stages['evaluate-constants'] && values('pub const A: bool = cfg!(feature = "off");'), { A: 'false' });
-  t.deepEqual(compile('pub const S: &str = env!("HOME");').messages.map((m) => m.split(' ')[0]), ['IC2101']);
+  t.deepEqual(compile('pub const S: &str = env!("HOME");').messages, ['IC2101 1:21 `env!("HOME")` is not known when bindings are generated']);
+});
+
+test('env!(…) reads what cargo sets from Cargo.toml, also inside concat!(…)', (t) => {
+  t.deepEqual(values('pub const V: &str = env!("CARGO_PKG_VERSION");\npub const N: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION_MAJOR"), ".", env!("CARGO_PKG_VERSION_MINOR"));\npub const C: &str = env!("CARGO_CRATE_NAME");\npub const D: &str = env!("CARGO_PKG_DESCRIPTION");'), {
+    V: '0.1.0',
+    N: 'test-crate/0.1',
+    C: 'test_crate',
+    D: '',
+  });
 });
 
 test('const fn calls, constants across modules, and strings', (t) => {

@@ -13,7 +13,7 @@ import { ConstEvaluator } from './support/const-eval.js';
 export const evaluateConstants: Pass<HirProgram, EvaluatedProgram> = {
   name: 'evaluate-constants',
   run(program: HirProgram, ctx: PassContext): Either<Diagnostics, EvaluatedProgram> {
-    const evaluator = new ConstEvaluator(program, ctx.cfg);
+    const evaluator = new ConstEvaluator(program, ctx.cfg, ctx.env);
     const constValues: Record<DefId, ConstValue> = {};
     const discriminants: Record<DefId, readonly bigint[]> = {};
     const constErrors: Record<DefId, Diagnostic> = {};

@@ -31,8 +31,9 @@ class Monomorphizer {
   constructor(
     private readonly program: EvaluatedProgram,
     cfg: CfgSet,
+    environment: ReadonlyMap<string, string>,
   ) {
-    this.evaluator = new ConstEvaluator(program, cfg);
+    this.evaluator = new ConstEvaluator(program, cfg, environment);
     // Const arguments appear in ids as Rust would write them: `5`, `-1`, `true`, `'a'`.
     this.constText = (arg) => {
       const value = this.constValue(arg);
@@ -347,7 +348,7 @@ const isApiGuard = (fn: Extract<Def, { kind: 'fn' }>): boolean => fn.attrs.some(
 export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
   name: 'monomorphize',
   run(program: EvaluatedProgram, ctx: PassContext): Either<Diagnostics, IrModule> {
-    const mono = new Monomorphizer(program, ctx.cfg);
+    const mono = new Monomorphizer(program, ctx.cfg, ctx.env);
     const functions: IrFunction[] = [];
     let apiGuard: IrModule['apiGuard'];
     for (const id of program.roots.functions) {

@@ -37,7 +37,7 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
   name: 'validate-ffi',
   run(program: EvaluatedProgram, ctx: PassContext): Either<Diagnostics, EvaluatedProgram> {
     const bag = new DiagnosticBag();
-    const evaluator = new ConstEvaluator(program, ctx.cfg);
+    const evaluator = new ConstEvaluator(program, ctx.cfg, ctx.env);
     const visited = new Set<string>();
     const reported = new Set<string>();
     const report = (code: DiagnosticCode, message: string, span: Span, notes: string[], labels: { span: Span; message: string }[] = []) => {

@@ -117,8 +117,10 @@ export type Expr =
   /** Syntax outside this grammar (closures, struct literals, match, macros…), kept so an error can point at it. */
   /** `cfg!(predicate)`: true when the predicate holds for the build. */
   | { readonly kind: 'cfg'; readonly predicate: Meta; readonly span: Span }
-  /** `concat!(…)` of literals. */
+  /** `concat!(…)` of literals and `env!`s. */
   | { readonly kind: 'concat'; readonly parts: readonly Expr[]; readonly span: Span }
+  /** `env!("NAME")`: a variable of the crate's build environment. */
+  | { readonly kind: 'env'; readonly name: string; readonly span: Span }
   | { readonly kind: 'unparsed'; readonly span: Span };
 
 export interface LetStatement {

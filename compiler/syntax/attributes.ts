@@ -117,8 +117,8 @@ function parseMeta(file: string, list: readonly IToken[], fallback: Span, value:
   return undefined;
 }
 
-/** Splits a token list at commas outside any delimiter group. */
-function splitTopLevel(list: readonly IToken[]): IToken[][] {
+/** Splits a token list at commas outside any delimiter group (empty parts dropped). */
+export function splitTopLevel(list: readonly IToken[]): IToken[][] {
   const parts: IToken[][] = [];
   let current: IToken[] = [];
   let depth = 0;

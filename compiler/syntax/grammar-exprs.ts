@@ -10,7 +10,7 @@ import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
 import { TypeGrammar } from './grammar-types.js';
 import { binary, literalExpr } from './token-exprs.js';
-import { cfgPredicate } from './attributes.js';
+import { cfgPredicate, splitTopLevel } from './attributes.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
@@ -18,6 +18,9 @@ const K = T.Kw;
 /** Any syntax error makes the whole run `unparsed`, so a recovered rule's value only has to exist. */
 const recover = { recoveryValueFunc: (): Expr => ({ kind: 'unparsed', span: { file: '', start: 0, end: 0 } }) };
 
+
+/** The path a macro name token makes (`env` in `env!(…)`). */
+const singleSegmentPath = (t: IToken, span: Span): Path => ({ global: false, segments: [{ name: t.image, span }], span });
 
 export abstract class ExprGrammar extends TypeGrammar {
   public exprEntry = this.RULE('exprEntry', (): Expr => {
@@ -287,21 +290,33 @@ export abstract class ExprGrammar extends TypeGrammar {
     ]);
   }, recover);
 
-  /** `cfg!(…)` and `concat!(…)` of literals; any other macro is an expression interopc cannot evaluate. */
+  /**
+   * `cfg!(…)`, `env!("NAME")`, and `concat!(…)` of literals, `env!`s and `concat!`s; any other
+   * macro is an expression interopc cannot evaluate.
+   */
   private macroExpr(path: Path, tokens: readonly IToken[], span: Span): Expr {
     const name = path.segments.map((s) => s.name).join('::').replace(/^(std|core)::/, '');
     if (name === 'cfg') {
       const predicate = tokens.length > 0 ? cfgPredicate(this.filePath, tokens, span) : undefined;
       return predicate ? { kind: 'cfg', predicate, span } : { kind: 'unparsed', span };
     }
+    const parts = splitTopLevel(tokens);
+    if (name === 'env') {
+      // `env!("NAME")` or `env!("NAME", "error message")`.
+      const variable = parts.length <= 2 && parts[0]?.length === 1 ? literalExpr(parts[0][0] as IToken, span) : undefined;
+      return variable?.kind === 'str' ? { kind: 'env', name: variable.value, span } : { kind: 'unparsed', span };
+    }
     if (name === 'concat') {
-      const parts: Expr[] = [];
-      for (let i = 0; i < tokens.length; i += 2) {
-        const part = literalExpr(tokens[i] as IToken, span);
-        if (!part || (i + 1 < tokens.length && (tokens[i + 1] as IToken).tokenType !== T.Comma)) return { kind: 'unparsed', span };
-        parts.push(part);
+      const exprs: Expr[] = [];
+      for (const part of parts) {
+        const only = part.length === 1 ? literalExpr(part[0] as IToken, span) : undefined;
+        // A nested `env!(…)` or `concat!(…)`: a name, `!`, and its group.
+        const nested = !only && part.length >= 4 && (part[1] as IToken).tokenType === T.Bang ? this.macroExpr(singleSegmentPath(part[0] as IToken, span), part.slice(3, -1), span) : undefined;
+        const expr = only ?? nested;
+        if (!expr || expr.kind === 'unparsed') return { kind: 'unparsed', span };
+        exprs.push(expr);
       }
-      return { kind: 'concat', parts, span };
+      return { kind: 'concat', parts: exprs, span };
     }
     return { kind: 'unparsed', span };
   }

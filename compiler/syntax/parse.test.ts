@@ -59,6 +59,8 @@ function show(e: Expr): string {
       return `cfg!(${e.predicate.kind === 'literal' ? '?' : e.predicate.kind === 'list' ? `${e.predicate.path}(…)` : e.predicate.path})`;
     case 'concat':
       return `concat!(${e.parts.map(show).join(', ')})`;
+    case 'env':
+      return `env!(${JSON.stringify(e.name)})`;
     case 'unparsed':
       return '<unparsed>';
   }
@@ -146,12 +148,17 @@ test('newer forms found in real crates: precise capturing, where clauses after a
   t.deepEqual(v.params.map((p) => p.name), ['count']);
 });
 
-test('cfg!(…) and concat!(…) in constants; other macros stay unparsed', (t) => {
+test('cfg!(…), env!(…) and concat!(…) in constants; other macros stay unparsed', (t) => {
   t.is(show(constValue('cfg!(all(unix, feature = "x"))')), 'cfg!(all(…))');
   t.is(show(constValue('concat!("a", 1, true)')), 'concat!("a", 1, true)');
   t.is(show(constValue('std::concat!("b")')), 'concat!("b")');
-  t.is(show(constValue('env!("HOME")')), '<unparsed>');
+  t.is(show(constValue('env!("CARGO_PKG_VERSION")')), 'env!("CARGO_PKG_VERSION")');
+  t.is(show(constValue('core::env!("X", "X must be set")')), 'env!("X")');
+  t.is(show(constValue('concat!(env!("CARGO_PKG_NAME"), "/", concat!(env!("CARGO_PKG_VERSION"), 1),)')), 'concat!(env!("CARGO_PKG_NAME"), "/", concat!(env!("CARGO_PKG_VERSION"), 1))');
+  t.is(show(constValue('env!(NAME)')), '<unparsed>');
+  t.is(show(constValue('option_env!("X")')), '<unparsed>');
   t.is(show(constValue('concat!(X)')), '<unparsed>');
+  t.is(show(constValue('concat!(format!("x"))')), '<unparsed>');
 });
 
 test('types: pointers, references, arrays, slices, tuples, fn pointers, trait objects, never', (t) => {

@@ -41,10 +41,14 @@ export class ConstEvaluator {
   private readonly discriminantCache = new Map<DefId, readonly bigint[]>();
   private depth = 0;
 
-  /** `cfg`: the build's cfg set, for `cfg!(…)`; without it `cfg!` is an expression interopc cannot evaluate. */
+  /**
+   * `cfg`: the build's cfg set, for `cfg!(…)`; `environment`: what `env!` reads. Without them those
+   * macros are expressions interopc cannot evaluate.
+   */
   constructor(
     private readonly program: HirProgram,
     private readonly cfg?: CfgSet,
+    private readonly environment?: ReadonlyMap<string, string>,
   ) {}
 
   /** Value of a const item, memoized; a cycle is IC2106. */
@@ -213,6 +217,15 @@ export class ConstEvaluator {
           text += v.kind === 'char' ? String.fromCodePoint(v.value) : String(v.value);
         }
         return { kind: 'str', value: text };
+      }
+      case 'env': {
+        const value = this.environment?.get(expr.name);
+        if (value === undefined) {
+          return f('IC2101', `\`env!("${expr.name}")\` is not known when bindings are generated`, expr.span, [
+            'help: interopc knows the variables cargo sets from Cargo.toml (CARGO_PKG_NAME, CARGO_PKG_VERSION, …); write the value itself here',
+          ]);
+        }
+        return { kind: 'str', value };
       }
       case 'unparsed':
         return f('IC2101', 'unsupported constant expression', expr.span, [

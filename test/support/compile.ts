@@ -7,6 +7,7 @@ import { runPipeline, type PipelineResult } from '../../compiler/pipeline.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { addCfgString } from '../../passes/support/cfg.js';
 import { lineColumnOf } from '../../compiler/source.js';
+import { cargoEnvironment, readCargoManifest, type CargoManifest } from '../../compiler/cargo-manifest.js';
 
 export interface Compiled extends PipelineResult {
   readonly warnings: readonly Diagnostic[];
@@ -19,7 +20,11 @@ export interface CompileOptions {
   readonly cfg?: readonly string[];
   readonly include?: readonly string[];
   readonly rename?: Readonly<Record<string, string>>;
+  /** What `env!` reads (default: the variables cargo sets for a `test-crate` 0.1.0). */
+  readonly env?: ReadonlyMap<string, string>;
 }
+
+const testEnvironment = cargoEnvironment(readCargoManifest('[package]\nname = "test-crate"\nversion = "0.1.0"\n') as CargoManifest, '/test-crate');
 
 export function compile(files: Readonly<Record<string, string>> | string, options: CompileOptions = {}): Compiled {
   const tree = typeof files === 'string' ? { 'src/lib.rs': files } : files;
@@ -30,7 +35,7 @@ export function compile(files: Readonly<Record<string, string>> | string, option
   const warnings: Diagnostic[] = [];
   const result = runPipeline(
     { crateName: 'test-crate', rootFile: 'src/lib.rs' },
-    { sources, cfg: { names, pairs }, include: options.include ?? [], rename: options.rename ?? {}, host: { readFile: (p) => tree[p] }, warn: (d) => warnings.push(d) },
+    { sources, cfg: { names, pairs }, include: options.include ?? [], rename: options.rename ?? {}, host: { readFile: (p) => tree[p] }, env: options.env ?? testEnvironment, warn: (d) => warnings.push(d) },
     true,
   );
   const messages = [...result.diagnostics, ...warnings].map((d) => {
