@@ -45,6 +45,8 @@ export interface Stray {
 const genericsOf = (params: readonly GenericParam[] | undefined, whereClause: string | undefined): Generics =>
   whereClause !== undefined ? { params: params ?? [], whereClause } : params && params.length > 0 ? { params } : noGenerics;
 
+const isCloser = (type: TokenType): boolean => type === T.RBrace || type === T.RParen || type === T.RBracket;
+
 const defined = <V>(list: readonly (V | undefined)[]): V[] => list.filter((v): v is V => v !== undefined);
 
 export abstract class ItemGrammar extends ExprGrammar {
@@ -81,11 +83,22 @@ export abstract class ItemGrammar extends ExprGrammar {
   });
 
   /** Items until a `}` or the end; tokens that cannot start an item are strays (an error). */
-  public items = this.RULE('items', (): Item[] => {
+  /**
+   * `topLevel`: the items of a file, where a closer has nothing to close and is one more stray (so an
+   * error that left one behind does not end the file's parse); in a block, `}` ends the items.
+   */
+  public items = this.RULE('items', (topLevel = true): Item[] => {
     const items: Item[] = [];
     let previousWasStray = false;
-    this.MANY(() => {
-      this.OR({
+    const stray = (start: number, first: IToken): void => {
+      // Only the first stray of a run is reported.
+      if (!previousWasStray) this.strays.push({ span: this.spanFrom(start), text: first.image });
+      previousWasStray = true;
+    };
+    // In a block a closer ends the items (closers now start an iteration: see the last alternative).
+    this.MANY({
+      GATE: () => topLevel || !isCloser(this.LA(1).tokenType),
+      DEF: () => this.OR({
         IGNORE_AMBIGUITIES: true,
         DEF: [
           {
@@ -103,15 +116,19 @@ export abstract class ItemGrammar extends ExprGrammar {
               const start = this.here();
               const first = this.LA(1);
               this.SUBRULE(this.tokenTree);
-              this.ACTION(() => {
-                // Only the first stray of a run is reported.
-                if (!previousWasStray) this.strays.push({ span: this.spanFrom(start), text: first.image });
-                previousWasStray = true;
-              });
+              this.ACTION(() => stray(start, first));
+            },
+          },
+          {
+            GATE: () => topLevel && isCloser(this.LA(1).tokenType),
+            ALT: () => {
+              const start = this.here();
+              const first = this.OR2([{ ALT: () => this.CONSUME(T.RBrace) }, { ALT: () => this.CONSUME(T.RParen) }, { ALT: () => this.CONSUME(T.RBracket) }]);
+              this.ACTION(() => stray(start, first));
             },
           },
         ],
-      });
+      }),
     });
     return items;
   });
@@ -205,7 +222,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     const innerAttrs: Attribute[] = [];
     this.CONSUME(T.LBrace);
     this.MANY(() => innerAttrs.push(this.SUBRULE(this.innerAttr)));
-    const items = this.SUBRULE(this.items);
+    const items = this.SUBRULE(this.items, { ARGS: [false] });
     this.CONSUME(T.RBrace);
     return { innerAttrs: defined(innerAttrs), items: items ?? [] };
   });
