@@ -124,8 +124,8 @@ export function splitTopLevel(list: readonly IToken[]): IToken[][] {
   let depth = 0;
   for (const t of list) {
     const type = t.tokenType;
-    if (type === T.LParen || type === T.LBracket || type === T.LBrace) depth++;
-    else if (type === T.RParen || type === T.RBracket || type === T.RBrace) depth--;
+    if (T.isOpener(type)) depth++;
+    else if (T.isCloser(type)) depth--;
     if (depth === 0 && type === T.Comma) {
       if (current.length > 0) parts.push(current);
       current = [];

@@ -320,11 +320,11 @@ export class FastItemReader {
       const type = this.typeAt(this.at);
       if (type === undefined) return undefined;
       if (type === stop || this.at === limit) break;
-      if (type === T.LParen || type === T.LBracket || type === T.LBrace) {
+      if (T.isOpener(type)) {
         const close = this.closerOf(this.at);
         if (close < 0) return undefined;
         this.at = close + 1;
-      } else if (type === T.RParen || type === T.RBracket || type === T.RBrace) return undefined;
+      } else if (T.isCloser(type)) return undefined;
       else this.at++;
     }
     return this.at > from ? { from, to: this.at } : undefined;

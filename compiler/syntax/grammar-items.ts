@@ -45,8 +45,6 @@ export interface Stray {
 const genericsOf = (params: readonly GenericParam[] | undefined, whereClause: string | undefined): Generics =>
   whereClause !== undefined ? { params: params ?? [], whereClause } : params && params.length > 0 ? { params } : noGenerics;
 
-const isCloser = (type: TokenType): boolean => type === T.RBrace || type === T.RParen || type === T.RBracket;
-
 const defined = <V>(list: readonly (V | undefined)[]): V[] => list.filter((v): v is V => v !== undefined);
 
 export abstract class ItemGrammar extends ExprGrammar {
@@ -97,7 +95,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     };
     // In a block a closer ends the items (closers now start an iteration: see the last alternative).
     this.MANY({
-      GATE: () => topLevel || !isCloser(this.LA(1).tokenType),
+      GATE: () => topLevel || !T.isCloser(this.LA(1).tokenType),
       DEF: () => this.OR({
         IGNORE_AMBIGUITIES: true,
         DEF: [
@@ -120,7 +118,7 @@ export abstract class ItemGrammar extends ExprGrammar {
             },
           },
           {
-            GATE: () => topLevel && isCloser(this.LA(1).tokenType),
+            GATE: () => topLevel && T.isCloser(this.LA(1).tokenType),
             ALT: () => {
               const start = this.here();
               const first = this.OR2([{ ALT: () => this.CONSUME(T.RBrace) }, { ALT: () => this.CONSUME(T.RParen) }, { ALT: () => this.CONSUME(T.RBracket) }]);

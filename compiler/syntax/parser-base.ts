@@ -14,6 +14,7 @@ import type { Span } from '../source.js';
 import * as T from './token-types.js';
 import { rustErrorMessages } from './parser-messages.js';
 import { expressionNowOrLater, type Deferred } from './deferred.js';
+import { identName } from './token-exprs.js';
 
 /** Chevrotain's cursor over the token vector: it exists on every parser (backtracking uses it). */
 interface Cursor {
@@ -118,7 +119,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       const type = this.LA(1).tokenType;
       if (type === EOF) return;
       if (type === T.LParen || type === T.LBracket || type === T.LBrace) stack.push(type === T.LParen ? T.RParen : type === T.LBracket ? T.RBracket : T.RBrace);
-      else if (type === T.RParen || type === T.RBracket || type === T.RBrace) {
+      else if (T.isCloser(type)) {
         if (stack.length === 0 || stack[stack.length - 1] !== type) return;
         stack.pop();
       }
@@ -140,7 +141,6 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** Identifier text without the raw prefix (`r#type` → `type`); tokens invented by recovery have none. */
   protected identText(t: IToken | undefined): string {
-    if (!t || t.isInsertedInRecovery) return '<missing>';
-    return t.image.startsWith('r#') ? t.image.slice(2) : t.image;
+    return !t || t.isInsertedInRecovery ? '<missing>' : identName(t);
   }
 }

@@ -132,8 +132,8 @@ export function scan(text: string, from = 0, budget = Infinity): Scanned {
         tokens.pop();
         return { tokens, closers: pairDelimiters(tokens), problems, end: i };
       }
-      if (type === T.LParen || type === T.LBracket || type === T.LBrace) depth++;
-      else if (type === T.RParen || type === T.RBracket || type === T.RBrace) depth--;
+      if (T.isOpener(type)) depth++;
+      else if (T.isCloser(type)) depth--;
       boundary = depth === 0 && count + 1 >= budget && (type === T.Semi || type === T.RBrace);
     }
     i = end;
@@ -406,7 +406,7 @@ function pairDelimiters(tokens: readonly IToken[]): Int32Array {
   const open: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const type = (tokens[i] as IToken).tokenType;
-    if (type === T.LParen || type === T.LBracket || type === T.LBrace) {
+    if (T.isOpener(type)) {
       open.push(i);
       continue;
     }

@@ -20,7 +20,6 @@ const delimiterOf = new Map<unknown, '(' | '[' | '{'>([
   [T.LBracket, '['],
   [T.LBrace, '{'],
 ]);
-const isCloser = (t: IToken): boolean => t.tokenType === T.RParen || t.tokenType === T.RBracket || t.tokenType === T.RBrace;
 
 export function toTokenTrees(file: string, list: readonly IToken[]): TokenTree[] {
   const root: TokenTree[] = [];
@@ -32,7 +31,7 @@ export function toTokenTrees(file: string, list: readonly IToken[]): TokenTree[]
       stack.push({ trees: [], delimiter, open: t });
       continue;
     }
-    const group = isCloser(t) ? stack.pop() : undefined;
+    const group = T.isCloser(t.tokenType) ? stack.pop() : undefined;
     if (group) {
       const span = { file, start: group.open.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
       current().push({ kind: 'group', delimiter: group.delimiter, trees: group.trees, span });

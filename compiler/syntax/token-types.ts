@@ -114,3 +114,9 @@ export const allTokens: readonly TokenType[] = vocabulary;
 
 /** True for identifiers and keywords (both may stand in attribute paths and token trees as words). */
 export const isWordType = (t: TokenType): boolean => t === Ident || t.name.startsWith('Kw_');
+
+/** `(`, `[` or `{`. */
+export const isOpener = (t: TokenType | undefined): boolean => t === LParen || t === LBracket || t === LBrace;
+
+/** `)`, `]` or `}`. */
+export const isCloser = (t: TokenType | undefined): boolean => t === RParen || t === RBracket || t === RBrace;
