@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isLeft } from './commonjs.js';
+import { isLeft } from './either.js';
 import type { BuildOptions, BuildResult } from './api-types.js';
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { SourceMap } from './source.js';

@@ -1,13 +1,14 @@
 /**
- * fp-ts and io-ts, loaded with `require`. Both packages are CommonJS. When an ES module imports
- * them, Node first scans each of their files for export names (cjs-module-lexer), which costs
- * ~35 ms of every run's start-up; `require` skips that scan. Types still come from the packages.
+ * io-ts, loaded with `require` when a configuration file is validated (most builds have none).
+ * It is CommonJS: an ES module import would first scan its files for export names
+ * (cjs-module-lexer), and loading it at all costs start-up time a build without `interopc.json`
+ * does not need. Types still come from the package.
  */
 import { createRequire } from 'node:module';
-import type * as EitherModule from 'fp-ts/lib/Either.js';
 import type * as IoTsModule from 'io-ts';
 
 const require = createRequire(import.meta.url);
 
-export const { isLeft, left, right } = require('fp-ts/lib/Either.js') as typeof EitherModule;
-export const ioTs = require('io-ts') as typeof IoTsModule;
+let ioTs: typeof IoTsModule | undefined;
+
+export const loadIoTs = (): typeof IoTsModule => (ioTs ??= require('io-ts') as typeof IoTsModule);

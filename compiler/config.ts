@@ -1,53 +1,60 @@
 /**
  * `interopc.json`, validated with io-ts. io-ts accepts unknown keys, so a strict walk first rejects
  * them by JSON path ("unknown key `c.prefx`"); type errors name the key, the expected and the actual.
+ * The schema is built when a file is first validated: io-ts is not loaded by builds without one.
  */
 import type { Context, Decoder, TypeOf } from 'io-ts';
-import { ioTs as t } from './commonjs.js';
 import type { Either } from 'fp-ts/lib/Either.js';
-import { isLeft, left, right } from './commonjs.js';
+import { loadIoTs } from './commonjs.js';
+import { isLeft, left, right } from './either.js';
 import { diagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 
-const Target = t.keyof({ c: null, csharp: null, python: null, typescript: null });
+function buildSchema() {
+  const t = loadIoTs();
+  const Target = t.keyof({ c: null, csharp: null, python: null, typescript: null });
+  const sections = {
+    c: t.partial({ prefix: t.string }),
+    csharp: t.partial({
+      namespace: t.string,
+      className: t.string,
+      flavor: t.keyof({ dotnet: null, unity: null }),
+      libraryName: t.string,
+      rawVisibility: t.keyof({ public: null, internal: null }),
+      spans: t.boolean,
+      checkApi: t.boolean,
+    }),
+    python: t.partial({ module: t.string, libraryName: t.string, checkApi: t.boolean }),
+    typescript: t.partial({ module: t.string, libraryName: t.string, libraryPath: t.string, libraryEnv: t.string, checkApi: t.boolean }),
+  };
+  const config = t.partial({
+    name: t.string,
+    outDir: t.string,
+    targets: t.array(Target),
+    cfg: t.array(t.string),
+    features: t.array(t.string),
+    rename: t.record(t.string, t.string),
+    include: t.array(t.string),
+    ...sections,
+  });
+  /** Keys allowed at each object path; `*` marks records whose keys are free. */
+  const allowedKeys: Record<string, readonly string[] | '*'> = {
+    '': Object.keys(config.props),
+    rename: '*',
+    ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, Object.keys(v.props)])),
+  };
+  return { config, allowedKeys, KeyofType: t.KeyofType };
+}
 
-const sections = {
-  c: t.partial({ prefix: t.string }),
-  csharp: t.partial({
-    namespace: t.string,
-    className: t.string,
-    flavor: t.keyof({ dotnet: null, unity: null }),
-    libraryName: t.string,
-    rawVisibility: t.keyof({ public: null, internal: null }),
-    spans: t.boolean,
-    checkApi: t.boolean,
-  }),
-  python: t.partial({ module: t.string, libraryName: t.string, checkApi: t.boolean }),
-  typescript: t.partial({ module: t.string, libraryName: t.string, libraryPath: t.string, libraryEnv: t.string, checkApi: t.boolean }),
-};
+type Schema = ReturnType<typeof buildSchema>;
 
-export const InteropcConfig = t.partial({
-  name: t.string,
-  outDir: t.string,
-  targets: t.array(Target),
-  cfg: t.array(t.string),
-  features: t.array(t.string),
-  rename: t.record(t.string, t.string),
-  include: t.array(t.string),
-  ...sections,
-});
+let built: Schema | undefined;
+const schema = (): Schema => (built ??= buildSchema());
 
-export type InteropcConfig = TypeOf<typeof InteropcConfig>;
-
-/** Keys allowed at each object path; `*` marks records whose keys are free. */
-const allowedKeys: Record<string, readonly string[] | '*'> = {
-  '': Object.keys(InteropcConfig.props),
-  rename: '*',
-  ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, Object.keys(v.props)])),
-};
+export type InteropcConfig = TypeOf<Schema['config']>;
 
 function unknownKeys(value: unknown, path: string, out: string[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-  const allowed = allowedKeys[path];
+  const allowed = schema().allowedKeys[path];
   if (allowed === undefined || allowed === '*') return;
   for (const [key, inner] of Object.entries(value)) {
     const keyPath = path ? `${path}.${key}` : key;
@@ -65,7 +72,7 @@ function pathOf(context: Context): string {
 }
 
 function expectedOf(type: Decoder<unknown, unknown>): string {
-  if (type instanceof t.KeyofType) return `one of ${Object.keys(type.keys).map((k) => JSON.stringify(k)).join(', ')}`;
+  if (type instanceof schema().KeyofType) return `one of ${Object.keys(type.keys).map((k) => JSON.stringify(k)).join(', ')}`;
   return type.name;
 }
 
@@ -85,7 +92,7 @@ export function parseConfig(text: string, fileName: string): Either<Diagnostic[]
   const unknown: string[] = [];
   unknownKeys(json, '', unknown);
   const errors = unknown.map((k) => diagnostic('IC4001', `${fileName}: unknown key \`${k}\``, undefined, { notes: [hintFor(k)] }));
-  const decoded = InteropcConfig.decode(json);
+  const decoded = schema().config.decode(json);
   if (isLeft(decoded)) {
     for (const e of decoded.left) {
       const last = e.context[e.context.length - 1];
@@ -99,7 +106,7 @@ export function parseConfig(text: string, fileName: string): Either<Diagnostic[]
 
 function hintFor(key: string): string {
   const [section] = key.split('.');
-  const allowed = allowedKeys[key.includes('.') ? (section ?? '') : ''];
+  const allowed = schema().allowedKeys[key.includes('.') ? (section ?? '') : ''];
   return Array.isArray(allowed) ? `help: known keys here: ${allowed.join(', ')}` : 'help: check the spelling';
 }
 

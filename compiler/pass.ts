@@ -4,7 +4,7 @@
  * printing. `ctx` carries the options every pass may read.
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { left, right } from './commonjs.js';
+import { left, right } from './either.js';
 
 /** fp-ts's constructors, for passes (which import only the pass kit, not the loader). */
 export { left, right };

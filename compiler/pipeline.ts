@@ -3,7 +3,7 @@
  * input. `runPipeline` stops at the first pass that reports errors (each pass reports all of its own)
  * and can record every intermediate stage for `--dump-ir`.
  */
-import { isLeft } from './commonjs.js';
+import { isLeft } from './either.js';
 import type { Diagnostics } from './diagnostics/diagnostic.js';
 import type { Pass, PassContext } from './pass.js';
 import type { Either } from 'fp-ts/lib/Either.js';

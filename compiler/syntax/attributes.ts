@@ -3,7 +3,7 @@
  * (`path`, `path(list…)`, `path = literal`); otherwise only `tokens` are kept.
  */
 import type { IToken } from 'chevrotain';
-import type { Attribute, Expr, Meta, TokenTree } from './ast.js';
+import { kept, noNodes, type Attribute, type Expr, type Meta, type TokenTree } from './ast.js';
 import type { Span } from '../source.js';
 import { docLines } from './literals.js';
 import { toTokenTrees } from './token-trees.js';
@@ -28,7 +28,7 @@ export function docAttribute(style: 'outer' | 'inner', token: IToken, span: Span
   const image = token.image;
   const text = image.startsWith('//') ? lineDocText(image) : docLines(image).join('\n');
   const value = { kind: 'str' as const, value: text, byte: false, span };
-  return { style, path: 'doc', meta: { kind: 'nameValue', path: 'doc', value, span }, tokens: [], sugaredDoc: true, span };
+  return { style, path: 'doc', meta: { kind: 'nameValue', path: 'doc', value, span }, tokens: noNodes, sugaredDoc: true, span };
 }
 
 /**
@@ -68,7 +68,7 @@ export function bracketAttribute(
     });
     return attribute;
   }
-  return meta ? { style, path, meta, tokens: [], sugaredDoc: false, span } : { style, path, tokens: verbatim(), sugaredDoc: false, span };
+  return meta ? { style, path, meta, tokens: noNodes, sugaredDoc: false, span } : { style, path, tokens: verbatim(), sugaredDoc: false, span };
 }
 
 /** The meta inside `cfg!(…)`, whose values are single literals; undefined when it is not one. */
@@ -136,7 +136,8 @@ export function splitTopLevel(list: readonly IToken[]): IToken[][] {
 }
 
 /** Doc lines of a list of attributes: sugared docs and `#[doc = "…"]`, in order. */
-export function docsOf(attrs: readonly Attribute[]): string[] {
+export function docsOf(attrs: readonly Attribute[]): readonly string[] {
+  if (attrs.length === 0) return noNodes;
   const lines: string[] = [];
   for (const a of attrs) {
     if (a.path !== 'doc' || a.meta?.kind !== 'nameValue' || a.meta.value.kind !== 'str') continue;
@@ -146,5 +147,5 @@ export function docsOf(attrs: readonly Attribute[]): string[] {
       else lines.push(...text.split('\n'));
     } else lines.push(...a.meta.value.value.split('\n').map((l) => (l.startsWith(' ') ? l.slice(1) : l)));
   }
-  return lines;
+  return kept(lines);
 }

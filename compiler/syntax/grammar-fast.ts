@@ -24,7 +24,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Attribute, Expr, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, UseTree, Variant, Visibility } from './ast.js';
-import { noGenerics } from './ast.js';
+import { kept, noGenerics, noNodes } from './ast.js';
 import type { Span } from '../source.js';
 import { docAttribute, docsOf } from './attributes.js';
 import { attributeFrom, expressionNowOrLater, type Deferred } from './deferred.js';
@@ -73,7 +73,7 @@ export class FastItemReader {
   }
 
   /** Inner attributes and doc comments at `at` (the start of a file); undefined at anything else malformed. */
-  readInnerAttrs(at: number): FastRead<Attribute[]> | undefined {
+  readInnerAttrs(at: number): FastRead<readonly Attribute[]> | undefined {
     return this.attempt(at, () => this.readAttrs('inner'));
   }
 
@@ -150,7 +150,7 @@ export class FastItemReader {
    * `outerAttr`/`innerAttr` read them; undefined at an unpaired bracket, or at an inner attribute
    * among outer ones (the grammar's error).
    */
-  private readAttrs(style: 'inner' | 'outer'): Attribute[] | undefined {
+  private readAttrs(style: 'inner' | 'outer'): readonly Attribute[] | undefined {
     const inner = style === 'inner';
     const attrs: Attribute[] = [];
     for (;;) {
@@ -161,7 +161,7 @@ export class FastItemReader {
         this.at++;
         continue;
       }
-      if (type !== T.Pound || (inner && this.typeAt(this.at + 1) !== T.Bang)) return attrs;
+      if (type !== T.Pound || (inner && this.typeAt(this.at + 1) !== T.Bang)) return kept(attrs);
       const open = this.at + (inner ? 2 : 1);
       const close = this.typeAt(open) === T.LBracket ? this.closerOf(open) : -1;
       if (close < 0) return undefined;
@@ -176,7 +176,7 @@ export class FastItemReader {
     const name = this.readName();
     if (!name || this.typeAt(this.at) !== T.Semi) return undefined;
     this.at++;
-    return (base) => ({ kind: 'mod', ...base, name: identName(name), nameSpan: this.spanOf(name), external: true, innerAttrs: [], docs: base.docs });
+    return (base) => ({ kind: 'mod', ...base, name: identName(name), nameSpan: this.spanOf(name), external: true, innerAttrs: noNodes, docs: base.docs });
   }
 
   private readUse(): ((base: ItemBase) => Item) | undefined {
@@ -256,7 +256,7 @@ export class FastItemReader {
    * allowed), and the group's closer consumed; undefined when the group is unpaired or an entry
    * cannot be read.
    */
-  private readList<N>(entry: () => N | undefined): N[] | undefined {
+  private readList<N>(entry: () => N | undefined): readonly N[] | undefined {
     const close = this.closerOf(this.at);
     if (close < 0) return undefined;
     this.at++;
@@ -268,7 +268,7 @@ export class FastItemReader {
       if (!this.listSeparator(close)) return undefined;
     }
     this.at = close + 1;
-    return list;
+    return kept(list);
   }
 
   /** After a list entry: a comma (consumed), or the list's closer at `close`. */
@@ -304,7 +304,7 @@ export class FastItemReader {
       if (!run) return undefined;
     }
     const span = this.spanTo(first.startOffset, this.at - 1);
-    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs, docs: docsOf(attrs), shape: 'unit', fields: [], span };
+    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs, docs: docsOf(attrs), shape: 'unit', fields: noNodes, span };
     if (run) this.runAt(run, (e) => (variant.discriminant = e));
     return variant;
   }
@@ -386,7 +386,7 @@ export class FastItemReader {
     this.at++;
     const name = this.readName();
     if (!name || identName(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
-    const params: Param[] | undefined = this.readList(() => this.readParam());
+    const params: readonly Param[] | undefined = this.readList(() => this.readParam());
     if (!params) return undefined;
     let returns: TypeNode | undefined;
     if (this.typeAt(this.at) === T.Arrow) {
@@ -482,7 +482,7 @@ export class FastItemReader {
     if (this.typeAt(this.at) === T.Bang) return undefined;
     const span = this.spanTo(start, this.at - 1);
     if (segments.length === 1 && !global && segments[0]?.name === '_') return { kind: 'infer', span };
-    return { kind: 'path', path: { global, segments, span }, span };
+    return { kind: 'path', path: { global, segments: kept(segments), span }, span };
   }
 
   private readSegment(): PathSegment | undefined {
@@ -492,7 +492,7 @@ export class FastItemReader {
     const next = this.typeAt(this.at);
     // `Fn(A) -> B` sugar and turbofish `a::<T>` are the grammar's.
     if (next === T.LParen || (next === T.PathSep && this.typeAt(this.at + 1) === T.Lt)) return undefined;
-    let generics: GenericArg[] | undefined;
+    let generics: readonly GenericArg[] | undefined;
     if (next === T.Lt) {
       generics = this.readGenericArgs();
       if (!generics) return undefined;
@@ -503,7 +503,7 @@ export class FastItemReader {
   }
 
   /** `<…>` of type and lifetime arguments (constants and bindings are the grammar's). */
-  private readGenericArgs(): GenericArg[] | undefined {
+  private readGenericArgs(): readonly GenericArg[] | undefined {
     this.at++;
     const args: GenericArg[] = [];
     for (;;) {
@@ -512,7 +512,7 @@ export class FastItemReader {
       const type = t.tokenType;
       if (type === T.Gt) {
         this.at++;
-        return args;
+        return kept(args);
       }
       if (type === T.Lifetime) {
         this.at++;

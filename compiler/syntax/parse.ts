@@ -63,7 +63,7 @@ const reader = new FastItemReader();
 function parseInChunks(file: SourceFile, given: RustParser | undefined, chunk: number): ParseResult | undefined {
   const text = file.text;
   const items: Item[] = [];
-  let innerAttrs: Attribute[] = [];
+  let innerAttrs: readonly Attribute[] = [];
   const fast = given?.fastItems ?? true;
   const grammar = (): RustParser => given ?? getParser();
   for (let from = 0, first = true; first || from < text.length; first = false) {
