@@ -6,7 +6,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import { left, right } from './either.js';
 
-/** fp-ts's constructors, for passes (which import only the pass kit, not the loader). */
+/** The pipeline's Either constructors (fp-ts's shape, compiler/either.ts), for passes, which import only the pass kit. */
 export { left, right };
 import type { Diagnostic, Diagnostics } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
