@@ -7,7 +7,7 @@
  * the IR in one pass (keys already in sorted order), because a large crate's surface is hundreds of
  * thousands of small objects that would only be built to be serialized once.
  */
-import type { IrModule, IrTypeDecl, TypeRef } from './ir.js';
+import type { IrModule, IrTypeDecl, Layout, TypeRef } from './ir.js';
 
 /**
  * FNV-1a 64 over `length` bytes. The 64-bit state is two 32-bit halves kept in int32 arithmetic
@@ -177,6 +177,16 @@ class CanonicalWriter {
     else if (!inArray) this.raw('undefined');
   }
 
+  /** A `Layout` (`{ size, align }`, nothing else): keys in order without sorting them per type. */
+  layout(l: Layout | undefined): void {
+    if (l === undefined) return this.value(l);
+    this.raw('{"align":');
+    this.value(l.align);
+    this.raw(',"size":');
+    this.value(l.size);
+    this.raw('}');
+  }
+
   type(t: TypeRef): void {
     switch (t.kind) {
       case 'primitive':
@@ -231,14 +241,14 @@ class CanonicalWriter {
           this.raw('}');
         }
         this.raw(t.kind === 'struct' ? '],"kind":"struct","layout":' : '],"kind":"union","layout":');
-        this.value(t.layout);
+        this.layout(t.layout);
         this.raw(',"name":');
         this.string(t.name);
         return this.raw('}');
       }
       case 'enum': {
         this.raw('{"kind":"enum","layout":');
-        this.value(t.layout);
+        this.layout(t.layout);
         this.raw(',"name":');
         this.string(t.name);
         this.raw(',"repr":');

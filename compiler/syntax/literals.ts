@@ -5,7 +5,19 @@
 
 const intSuffix = /(?:[ui](?:8|16|32|64|128|size))$/;
 
+/** Whether `image` is 1 to 15 decimal digits: exact as a double, so it needs no regex or string BigInt. */
+function isShortDecimal(image: string): boolean {
+  if (image.length > 15) return false;
+  for (let i = 0; i < image.length; i++) {
+    const c = image.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return image.length > 0;
+}
+
 export function decodeInt(image: string): { value: bigint; suffix?: string } | undefined {
+  // Most literals (`0`, `8`, `255`) have no radix, separator or suffix.
+  if (isShortDecimal(image)) return { value: BigInt(Number(image)) };
   const suffixMatch = intSuffix.exec(image);
   // `0x1f32`-style hex digits never look like a suffix because suffixes start with u/i.
   const suffix = suffixMatch ? suffixMatch[0] : undefined;
