@@ -98,7 +98,7 @@ function parseMeta(file: string, list: readonly IToken[], fallback: Span, value:
     const literal = value(list, span);
     return literal.kind === 'unparsed' ? undefined : { kind: 'literal', value: literal, span };
   }
-  const path = segments.join('::');
+  const path = segments.length === 1 ? (segments[0] as string) : segments.join('::');
   const next = list[i];
   if (!next) return { kind: 'word', path, span };
   if (next.tokenType === T.Eq) {
@@ -112,7 +112,7 @@ function parseMeta(file: string, list: readonly IToken[], fallback: Span, value:
       if (!item) return undefined;
       items.push(item);
     }
-    return { kind: 'list', path, items, span };
+    return { kind: 'list', path, items: kept(items), span };
   }
   return undefined;
 }
