@@ -290,7 +290,8 @@ export interface HirProgram {
   readonly crateName: string;
   /** Left by resolution for the lowering passes; empty after them. */
   readonly patternSources: PatternSources;
-  readonly defs: Readonly<Record<DefId, Def>>;
+  /** Every definition by id (a Map: a large crate has tens of thousands, which a dictionary-mode object stores and looks up several times slower). */
+  readonly defs: ReadonlyMap<DefId, Def>;
   readonly modules: Readonly<Record<ModuleId, ModuleScope>>;
   readonly roots: ExportRoots;
   readonly services: readonly HirService[];

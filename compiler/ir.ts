@@ -404,5 +404,6 @@ export function resolveAlias(type: TypeRef, index: ReadonlyMap<TypeId, IrTypeDec
 
 /** JSON for `--dump-ir` and goldens: stable key order as declared, bigint as decimal strings. */
 export function irToJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+  // Earlier stages hold Maps (the HIR's definitions): printed as objects, in insertion order.
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Map ? Object.fromEntries(v) : v), 2);
 }

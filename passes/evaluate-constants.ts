@@ -17,7 +17,7 @@ export const evaluateConstants: Pass<HirProgram, EvaluatedProgram> = {
     const constValues: Record<DefId, ConstValue> = {};
     const discriminants: Record<DefId, readonly bigint[]> = {};
     const constErrors: Record<DefId, Diagnostic> = {};
-    for (const def of Object.values(program.defs)) {
+    for (const def of program.defs.values()) {
       if (def.kind === 'const' && !def.isStatic && def.value) {
         const r = evaluator.constOf(def.id);
         if (r.ok) constValues[def.id] = r.value;

@@ -14,7 +14,7 @@ test('callback! becomes a pub alias of a nullable extern "C" function pointer, m
   t.deepEqual(stage(src, 'resolve-names').patternSources.callbacks.length, 1);
   const out = stage(src, 'lower-callbacks');
   t.deepEqual(out.patternSources.callbacks, []);
-  const def = out.defs['crate::Twice'];
+  const def = out.defs.get('crate::Twice');
   t.true(def?.kind === 'alias' && def.callback === true && def.vis.kind === 'pub');
   t.deepEqual(def?.docs, ['Doubles.']);
   t.true(def?.kind === 'alias' && def.target.kind === 'known' && def.target.name === 'Option' && def.target.args[0]?.kind === 'type' && def.target.args[0].type.kind === 'fnPointer');
@@ -22,6 +22,6 @@ test('callback! becomes a pub alias of a nullable extern "C" function pointer, m
 
 test('a macro call that is not callback-shaped stays a skipped item macro', (t) => {
   const out = stage('interopc::callback! { not a signature }\nmacro_rules! m { () => {} }', 'lower-callbacks');
-  t.deepEqual(Object.keys(out.defs), []);
+  t.deepEqual([...out.defs.keys()], []);
   t.true(out.report.some((r) => r.itemKind === 'macro'));
 });

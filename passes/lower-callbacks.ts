@@ -16,7 +16,7 @@ export const lowerCallbacks: Pass<HirProgram, HirProgram> = {
   run(program: HirProgram): Either<Diagnostics, HirProgram> {
     const { callbacks } = program.patternSources;
     if (callbacks.length === 0) return right(program);
-    const defs: Record<DefId, Def> = { ...program.defs };
+    const defs = new Map<DefId, Def>(program.defs);
     const report: ReportEntry[] = [...program.report];
     for (const { module, item } of callbacks) {
       const callback = item.callback;
@@ -25,7 +25,7 @@ export const lowerCallbacks: Pass<HirProgram, HirProgram> = {
       const ctx = typeContext(program.modules, module, []);
       const fn = resolveType(ctx, { kind: 'fnPointer', abi: 'C', unsafe: false, params: callback.params, ...(callback.returns ? { returns: callback.returns } : {}), variadic: false, span: callback.span });
       const target: HirType = { kind: 'known', name: 'Option', args: [{ kind: 'type', type: fn }], span: callback.span };
-      defs[id] = { kind: 'alias', id, name: callback.name, module, vis: { kind: 'pub', span: item.span }, docs: callback.docs, attrs: item.attrs, span: item.span, nameSpan: callback.nameSpan, generics: [], target, callback: true };
+      defs.set(id, { kind: 'alias', id, name: callback.name, module, vis: { kind: 'pub', span: item.span }, docs: callback.docs, attrs: item.attrs, span: item.span, nameSpan: callback.nameSpan, generics: [], target, callback: true });
       report.push({ item: id, itemKind: 'alias', status: 'skipped', reason: 'unused: not used by any exported item', span: callback.nameSpan });
     }
     return right({ ...program, patternSources: { ...program.patternSources, callbacks: [] }, defs, report });

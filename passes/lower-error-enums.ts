@@ -15,9 +15,9 @@ export const lowerErrorEnums: Pass<HirProgram, HirProgram> = {
   name: 'lower-error-enums',
   run(program: HirProgram, ctx: PassContext): Either<Diagnostics, HirProgram> {
     const bag = new DiagnosticBag();
-    let defs: Record<DefId, Def> | undefined;
+    let defs: Map<DefId, Def> | undefined;
     for (const id of program.patternSources.errorEnums) {
-      const def = program.defs[id];
+      const def = program.defs.get(id);
       if (def?.kind !== 'enum') continue;
       const names = def.variants.map((v) => v.name);
       const pattern = errorPattern(names);
@@ -29,8 +29,8 @@ export const lowerErrorEnums: Pass<HirProgram, HirProgram> = {
         });
         continue;
       }
-      defs ??= { ...program.defs };
-      defs[def.id] = { ...def, errorRoles: { success: pattern.success, null: pattern.null, panic: pattern.panic } };
+      defs ??= new Map(program.defs);
+      defs.set(def.id, { ...def, errorRoles: { success: pattern.success, null: pattern.null, panic: pattern.panic } });
     }
     const patternSources = { ...program.patternSources, errorEnums: [] };
     return finish({ ...program, patternSources, ...(defs ? { defs } : {}) }, bag.all, ctx);

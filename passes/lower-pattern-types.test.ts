@@ -11,18 +11,18 @@ test('pattern types become generic definitions with their layout and meaning; us
   const r = compile(src);
   const out = r.stages['lower-pattern-types'] as HirProgram | undefined;
   if (!out) return t.fail(r.messages.join('\n'));
-  const slice = out.defs['interopc::Slice'];
+  const slice = out.defs.get('interopc::Slice');
   t.true(slice?.kind === 'struct' && slice.pattern?.kind === 'slice' && !slice.pattern.mutable);
   t.deepEqual(slice?.kind === 'struct' ? slice.fields.map((f) => `${f.name}: ${f.type.kind}`) : [], ['data: pointer', 'len: primitive']);
-  const mut = out.defs['interopc::SliceMut'];
+  const mut = out.defs.get('interopc::SliceMut');
   t.true(mut?.kind === 'struct' && mut.pattern?.kind === 'slice' && mut.pattern.mutable);
-  const option = out.defs['interopc::FfiOption'];
+  const option = out.defs.get('interopc::FfiOption');
   t.deepEqual(option?.kind === 'struct' ? option.fields.map((f) => f.name) : [], ['t', 'is_some']);
-  t.is(out.defs['interopc::Bool']?.kind === 'alias' ? (out.defs['interopc::Bool'] as { pattern?: string }).pattern : undefined, 'bool');
-  t.is(out.defs['interopc::AsciiPointer']?.kind === 'alias' ? (out.defs['interopc::AsciiPointer'] as { pattern?: string }).pattern : undefined, 'string');
-  const f = out.defs['crate::f'];
+  t.is(out.defs.get('interopc::Bool')?.kind === 'alias' ? (out.defs.get('interopc::Bool') as { pattern?: string }).pattern : undefined, 'bool');
+  t.is(out.defs.get('interopc::AsciiPointer')?.kind === 'alias' ? (out.defs.get('interopc::AsciiPointer') as { pattern?: string }).pattern : undefined, 'string');
+  const f = out.defs.get('crate::f');
   t.deepEqual(f?.kind === 'fn' ? f.params.map((p) => (p.type.kind === 'def' ? p.type.def : p.type.kind)) : [], ['interopc::Slice', 'interopc::SliceMut', 'interopc::FfiOption']);
-  const p = out.defs['crate::P'];
+  const p = out.defs.get('crate::P');
   t.deepEqual(p?.kind === 'struct' ? p.fields.map((x) => (x.type.kind === 'def' ? x.type.def : x.type.kind)) : [], ['interopc::AsciiPointer', 'interopc::Bool']);
 });
 

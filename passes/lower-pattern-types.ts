@@ -103,16 +103,15 @@ export const lowerPatternTypes: Pass<HirProgram, HirProgram> = {
   run(program: HirProgram): Either<Diagnostics, HirProgram> {
     const lowering = new Lowering();
     // Copy-on-write: most crates use no pattern type, and big ones have tens of thousands of defs.
-    let defs: Record<DefId, Def> | undefined;
-    for (const id in program.defs) {
-      const def = program.defs[id] as Def;
+    let defs: Map<DefId, Def> | undefined;
+    for (const [id, def] of program.defs) {
       const lowered = lowering.def(def);
       if (lowered === def) continue;
-      defs ??= { ...program.defs };
-      defs[id] = lowered;
+      defs ??= new Map(program.defs);
+      defs.set(id, lowered);
     }
     if (!defs) return right(program);
-    for (const [id, def] of lowering.added) defs[id] = def;
+    for (const [id, def] of lowering.added) defs.set(id, def);
     return right({ ...program, defs });
   },
 };

@@ -25,7 +25,7 @@ test('the shims of contracts.md §5 with the default prefix, exported in source 
   const out = lowered();
   t.deepEqual(out.roots.functions, ['crate::svc_create', 'crate::svc_get', 'crate::svc_set', 'crate::svc_half', 'crate::svc_destroy']);
   const sig = (id: string): string => {
-    const fn = out.defs[id] as FnDef;
+    const fn = out.defs.get(id) as FnDef;
     const text = (t: FnDef['returns']): string => (t.kind === 'pointer' ? `*${t.mutable ? 'mut' : 'const'} ${text(t.pointee)}` : t.kind === 'def' ? t.def : t.kind === 'primitive' ? t.name : t.kind);
     return `${fn.params.map((p) => `${p.name}: ${text(p.type)}`).join(', ')} -> ${text(fn.returns)}`;
   };

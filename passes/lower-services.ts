@@ -17,18 +17,18 @@ export const lowerServices: Pass<HirProgram, HirProgram> = {
     const sources = program.patternSources.services;
     if (sources.length === 0) return finish(program, [], ctx);
     const bag = new DiagnosticBag();
-    const defs: Record<DefId, Def> = { ...program.defs };
+    const defs = new Map<DefId, Def>(program.defs);
     const report: ReportEntry[] = [...program.report];
     const functions: DefId[] = [...program.roots.functions];
     const services: HirService[] = [...program.services];
     for (const s of sources) {
       const tctx = typeContext(program.modules, s.module, s.generics, s.selfType);
-      const selfDef = s.selfType.kind === 'def' ? program.defs[s.selfType.def] : undefined;
+      const selfDef = s.selfType.kind === 'def' ? program.defs.get(s.selfType.def) : undefined;
       const collected = collectService(s.item, selfDef?.docs ?? [], s.attr, s.module, s.selfType, s.selfName, tctx, bag);
       if (!collected) continue;
       services.push(collected.service);
       for (const shim of collected.shims) {
-        defs[shim.id] = shim;
+        defs.set(shim.id, shim);
         functions.push(shim.id);
         report.push({ item: shim.id, itemKind: 'fn', status: 'exported', span: shim.nameSpan });
       }

@@ -135,12 +135,12 @@ class Monomorphizer {
 
   /** The alias `t` names when it has no type or const parameters (one declaration in the IR). */
   private plainAlias(t: Extract<HirType, { kind: 'def' }>): Extract<Def, { kind: 'alias' }> | undefined {
-    const def = this.program.defs[t.def];
+    const def = this.program.defs.get(t.def);
     return def?.kind === 'alias' && def.generics.every((g) => g.kind === 'lifetime') ? def : undefined;
   }
 
   private defRef(t: Extract<HirType, { kind: 'def' }>, env: GenericEnv): TypeRef {
-    const def = this.program.defs[t.def];
+    const def = this.program.defs.get(t.def);
     if (!def) throw new InternalError(`unknown def ${t.def}`);
     const args = substituteArgs(t.args, env);
     if (def.kind === 'alias') {
@@ -352,7 +352,7 @@ export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
     const functions: IrFunction[] = [];
     let apiGuard: IrModule['apiGuard'];
     for (const id of program.roots.functions) {
-      const fn = program.defs[id];
+      const fn = program.defs.get(id);
       if (fn?.kind !== 'fn' || fn.exportName === undefined) continue;
       if (!apiGuard && (id === program.apiGuard || isApiGuard(fn))) apiGuard = { function: fn.exportName, span: fn.nameSpan };
       functions.push({
@@ -366,16 +366,16 @@ export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
     }
     const constants: IrConstant[] = [];
     for (const id of program.roots.constants) {
-      const def = program.defs[id];
+      const def = program.defs.get(id);
       const value = program.constValues[id];
       if (def?.kind === 'const' && value) constants.push(mono.constant(def, value));
     }
     for (const id of program.roots.types) {
-      const def = program.defs[id];
+      const def = program.defs.get(id);
       if (def) mono.typeRef({ kind: 'def', def: id, args: [], span: def.nameSpan }, emptyGenericEnv);
     }
     const symbolOf = (id: string): string => {
-      const def = program.defs[id];
+      const def = program.defs.get(id);
       return def?.kind === 'fn' && def.exportName !== undefined ? def.exportName : id;
     };
     const services: IrService[] = program.services.map((s) => {

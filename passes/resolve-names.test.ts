@@ -11,7 +11,7 @@ test('use, globs, renames, super and re-exports resolve to the right definitions
     'src/private.rs': 'pub struct Hidden;\npub const C: u8 = 1;',
   });
   t.deepEqual(r.messages, []);
-  const f = hir(r).defs['crate::f'];
+  const f = hir(r).defs.get('crate::f');
   t.true(f?.kind === 'fn');
   const targets = f?.kind === 'fn' ? f.params.map((p) => (p.type.kind === 'def' ? p.type.def : p.type.kind === 'pointer' && p.type.pointee.kind === 'def' ? p.type.pointee.def : p.type.kind)) : [];
   t.deepEqual(targets, ['crate::geo::Point', 'crate::geo::inner::Deep', 'crate::geo::inner::Deep', 'crate::private::Hidden']);
@@ -19,7 +19,7 @@ test('use, globs, renames, super and re-exports resolve to the right definitions
 
 test('a crate Vec shadows the prelude; std Vec, Option and C types are known by path', (t) => {
   const r = compile('mod m { #[repr(C)] pub struct Vec { pub x: u8 } }\nuse std::ffi::c_char;\nuse core::ffi::c_int;\n#[unsafe(no_mangle)] pub extern "C" fn f(a: m::Vec, b: Option<&u8>, c: *const c_char, d: c_int, e: *const std::vec::Vec<u8>) {}');
-  const f = hir(r).defs['crate::f'];
+  const f = hir(r).defs.get('crate::f');
   const kinds = f?.kind === 'fn' ? f.params.map((p) => JSON.stringify(p.type, (k, v) => (k === 'span' || k === 'args' ? undefined : v))) : [];
   t.deepEqual(kinds, [
     '{"kind":"def","def":"crate::m::Vec"}',
@@ -47,7 +47,7 @@ pub trait Tr {}
   const program = hir(r);
   t.deepEqual(program.roots.functions, ['crate::exported', 'crate::renamed']);
   t.deepEqual(program.roots.constants, ['crate::PUBLIC']);
-  const renamed = program.defs['crate::renamed'];
+  const renamed = program.defs.get('crate::renamed');
   t.is(renamed?.kind === 'fn' ? renamed.exportName : '', 'other');
   const reasons = Object.fromEntries(program.report.filter((e) => e.status === 'skipped').map((e) => [e.item, e.reason?.split(':')[0]]));
   t.like(reasons, {
@@ -78,7 +78,7 @@ test('include names extra types; an unknown include is IC2008', (t) => {
 
 test('glob imports from other crates: a name found nowhere else comes from the globbed module, when interopc knows it', (t) => {
   const r = compile('use std::os::raw::*;\nuse core::num::*;\nuse interopc::*;\n#[repr(C)] pub struct c_long { pub own: u8 }\n#[unsafe(no_mangle)] pub extern "C" fn f(a: c_int, b: NonZeroU16, c: Slice<u8>, d: c_long, e: Unknown) {}');
-  const f = hir(r).defs['crate::f'];
+  const f = hir(r).defs.get('crate::f');
   const kinds = f?.kind === 'fn' ? f.params.map((p) => (p.type.kind === 'primitive' || p.type.kind === 'known' || p.type.kind === 'pattern' ? `${p.type.kind} ${p.type.name}` : p.type.kind === 'def' ? p.type.def : p.type.kind)) : [];
   // The crate's own `c_long` wins over the glob's; a name no glob knows stays unknown (IC2001).
   t.deepEqual(kinds, ['primitive i32', 'known NonZero', 'pattern Slice', 'crate::c_long', 'unresolved']);

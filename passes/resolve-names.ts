@@ -198,7 +198,7 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
 
     // 3. Definitions.
     const frozen: Record<ModuleId, ModuleScope> = scopes;
-    const defs: Record<DefId, Def> = {};
+    const defs = new Map<DefId, Def>();
     const report: ReportEntry[] = [];
     const roots = { functions: [] as DefId[], constants: [] as DefId[], types: [] as DefId[] };
     const inventory = findInventory(modules);
@@ -207,7 +207,7 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
 
     for (const path of ctx.include) {
       const id = `crate::${path.replace(/^crate::/, '')}`;
-      if (defs[id]) roots.types.push(id);
+      if (defs.has(id)) roots.types.push(id);
       else bag.report('IC2008', `\`include\` names \`${path}\`, which is not a type of this crate`);
     }
     const program: HirProgram = { crateName: crate.name, patternSources: sources, defs, modules: frozen, roots, services: [], report };
@@ -277,7 +277,7 @@ function withOptional<T extends object, K extends string, V>(def: T, key: K, val
 function collectDefs(
   m: ModuleWork,
   modules: Record<ModuleId, ModuleScope>,
-  defs: Record<DefId, Def>,
+  defs: Map<DefId, Def>,
   report: ReportEntry[],
   roots: { functions: DefId[]; constants: DefId[]; types: DefId[] },
   sources: MutableSources,
@@ -301,13 +301,13 @@ function collectDefs(
         const ffiType = readFfiType(item.attrs);
         const repr = readRepr(item.attrs);
         const reprWithFfi = ffiType && !ffiType.opaque ? { ...repr, c: repr.c || !ffiType.transparent, transparent: repr.transparent || ffiType.transparent, ...(ffiType.packed ? { packed: 1 } : {}) } : repr;
-        defs[id] = withOptional(
+        defs.set(id, withOptional(
           item.kind === 'struct'
             ? { kind: 'struct', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, shape: item.shape, fields, repr: reprWithFfi }
             : { kind: 'union', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, fields, repr: reprWithFfi },
           'ffiType',
           ffiType,
-        );
+        ));
         skip(id, item.kind, 'unused: not used by any exported item', item.nameSpan);
         break;
       }
@@ -320,14 +320,14 @@ function collectDefs(
           const fields = v.fields.map((f) => ({ name: f.name, type: resolveType(tctx, f.type), isPublic: true, docs: f.docs, span: f.span }));
           return v.discriminant ? { name: v.name, docs: v.docs, discriminant: v.discriminant, span: v.span, fields } : { name: v.name, docs: v.docs, span: v.span, fields };
         });
-        defs[id] = withOptional(
+        defs.set(id, withOptional(
           {
             kind: 'enum', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, variants,
             repr: ffiType && !ffiType.opaque ? { ...repr, c: repr.c || repr.int === undefined } : repr,
           },
           'ffiType',
           ffiType,
-        );
+        ));
         if (ffiType?.error) sources.errorEnums.push(id);
         skip(id, 'enum', 'unused: not used by any exported item', item.nameSpan);
         break;
@@ -335,7 +335,7 @@ function collectDefs(
       case 'typeAlias': {
         if (!item.type) break;
         const generics = hirGenerics(modules, m.id, item.generics.params);
-        defs[id] = { kind: 'alias', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, target: resolveType(generics.length === 0 ? plain : genericContext(modules, m.id, generics), item.type) };
+        defs.set(id, { kind: 'alias', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, target: resolveType(generics.length === 0 ? plain : genericContext(modules, m.id, generics), item.type) });
         skip(id, 'alias', 'unused: not used by any exported item', item.nameSpan);
         break;
       }
@@ -343,7 +343,7 @@ function collectDefs(
       case 'static': {
         if (item.name === '_') break;
         const type = resolveType(plain, item.type);
-        defs[id] = withOptional({ kind: 'const', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, isStatic: item.kind === 'static', type }, 'value', item.value || undefined);
+        defs.set(id, withOptional({ kind: 'const', id, name: item.name, module: m.id, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, isStatic: item.kind === 'static', type }, 'value', item.value || undefined));
         if (item.kind === 'static') skip(id, 'static', 'static: statics are not exported as constants', item.nameSpan);
         else if (hasAttribute(item.attrs, 'ffi_constant') || (isPub(item) && (moduleReachable || reExported.has(id)) && isConstantType(type, defs, modules))) {
           roots.constants.push(id);
@@ -368,7 +368,7 @@ function collectDefs(
           if (member.kind !== 'fn') continue;
           const memberId = `${m.id}::${selfName}::${member.name}`;
           if (exportNameOf(member.name, member.attrs) === undefined) continue;
-          collectFn(member, defs[memberId] ? `${memberId}#${Object.keys(defs).length}` : memberId, m.id, modules, defs, report, roots, bag, selfType);
+          collectFn(member, defs.has(memberId) ? `${memberId}#${defs.size}` : memberId, m.id, modules, defs, report, roots, bag, selfType);
         }
         break;
       }
@@ -391,12 +391,12 @@ function collectDefs(
   }
 }
 
-function isConstantType(type: HirType, defs: Record<DefId, Def>, modules: Record<ModuleId, ModuleScope>): boolean {
+function isConstantType(type: HirType, defs: ReadonlyMap<DefId, Def>, modules: Record<ModuleId, ModuleScope>): boolean {
   void modules;
   if (type.kind === 'primitive') return type.name !== 'c_void';
   if (type.kind === 'reference') return type.referent.kind === 'known' && type.referent.name === 'str';
   if (type.kind === 'def') {
-    const def = defs[type.def];
+    const def = defs.get(type.def);
     return def?.kind === 'alias' ? isConstantType(def.target, defs, modules) : false;
   }
   return false;
@@ -407,7 +407,7 @@ function collectFn(
   id: DefId,
   module: ModuleId,
   modules: Record<ModuleId, ModuleScope>,
-  defs: Record<DefId, Def>,
+  defs: Map<DefId, Def>,
   report: ReportEntry[],
   roots: { functions: DefId[] },
   bag: DiagnosticBag,
@@ -425,7 +425,7 @@ function collectFn(
     abi !== undefined
       ? { kind: 'fn', id, name: item.name, module, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, params, returns, abi, isUnsafe, isConst, variadic }
       : { kind: 'fn', id, name: item.name, module, vis: item.vis, docs: item.docs, attrs: item.attrs, span: item.span, nameSpan: item.nameSpan, generics, params, returns, isUnsafe, isConst, variadic };
-  defs[id] = withOptional(withOptional(def, 'exportName', exportName), 'constBody', item.constBody || undefined);
+  defs.set(id, withOptional(withOptional(def, 'exportName', exportName), 'constBody', item.constBody || undefined));
   const skip = (reason: string): void => {
     report.push({ item: id, itemKind: 'fn', status: 'skipped', reason, span: item.nameSpan });
   };

@@ -126,7 +126,7 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
           return;
         }
         case 'def': {
-          const def = program.defs[t.def];
+          const def = program.defs.get(t.def);
           if (!def) return report('IC2001', `cannot find type \`${t.def}\``, t.span, note(site));
           return visitDef(def, t, env, use, site, depth);
         }
@@ -212,7 +212,7 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
 
     let guards = 0;
     for (const id of program.roots.functions) {
-      const fn = program.defs[id];
+      const fn = program.defs.get(id);
       if (fn?.kind !== 'fn') continue;
       if (hasAttribute(fn.attrs, 'ffi_api_guard')) {
         guards++;
@@ -225,7 +225,7 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
       visit(fn.returns, emptyGenericEnv, 'return', `\`${id}\` (return type)`);
     }
     for (const id of program.roots.types) {
-      const def = program.defs[id];
+      const def = program.defs.get(id);
       if (def) visit({ kind: 'def', def: id, args: [], span: def.nameSpan }, emptyGenericEnv, 'value', `\`include\` of \`${id}\``);
     }
     return finish(program, bag.all, ctx);

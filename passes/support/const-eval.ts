@@ -54,7 +54,7 @@ export class ConstEvaluator {
   /** Value of a const item, memoized; a cycle is IC2106. */
   constOf(def: DefId): EvalResult {
     const cached = this.constCache.get(def);
-    const d = this.program.defs[def];
+    const d = this.program.defs.get(def);
     if (cached === 'pending') {
       return { ok: false, diagnostic: diagnostic('IC2106', `constant \`${d?.name ?? def}\` depends on itself`, d?.nameSpan) };
     }
@@ -261,7 +261,7 @@ export class ConstEvaluator {
     const last = names[names.length - 1] as string;
     const target = lookupPath(this.program.modules, module, names, path.global, 'values');
     if (target?.kind === 'def') {
-      const def = this.program.defs[target.def];
+      const def = this.program.defs.get(target.def);
       if (def?.kind === 'const') {
         const r = this.constOf(target.def);
         if (!r.ok) throw new EvalError(r.diagnostic);
@@ -276,7 +276,7 @@ export class ConstEvaluator {
     // `Enum::Variant`
     if (names.length >= 2) {
       const enumTarget = lookupPath(this.program.modules, module, names.slice(0, -1), path.global, 'types');
-      const def = enumTarget?.kind === 'def' ? this.program.defs[enumTarget.def] : undefined;
+      const def = enumTarget?.kind === 'def' ? this.program.defs.get(enumTarget.def) : undefined;
       if (def?.kind === 'enum') {
         const index = def.variants.findIndex((v) => v.name === last);
         if (index >= 0) {
@@ -293,7 +293,7 @@ export class ConstEvaluator {
     if (expr.callee.kind !== 'path') return this.fail('IC2101', 'unsupported call in a constant', expr.span);
     const names = expr.callee.path.segments.map((s) => s.name);
     const target = lookupPath(this.program.modules, module, names, expr.callee.path.global, 'values');
-    const def = target?.kind === 'def' ? this.program.defs[target.def] : undefined;
+    const def = target?.kind === 'def' ? this.program.defs.get(target.def) : undefined;
     if (!def || def.kind !== 'fn') return this.fail('IC2007', `cannot find \`const fn ${names.join('::')}\``, expr.callee.span);
     if (!def.isConst || !def.constBody) {
       return this.fail('IC2101', `\`${def.name}\` is not a \`const fn\` interopc can evaluate`, expr.callee.span, [
@@ -325,7 +325,7 @@ function rangeText(t: IntType): string {
 export function primitiveOf(type: HirType, program: HirProgram): PrimitiveName | undefined {
   if (type.kind === 'primitive') return type.name;
   if (type.kind === 'def') {
-    const def = program.defs[type.def];
+    const def = program.defs.get(type.def);
     if (def?.kind === 'alias') return primitiveOf(def.target, program);
   }
   return undefined;

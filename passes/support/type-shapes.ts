@@ -11,7 +11,7 @@ export function isZeroSized(t: HirType): boolean {
 export function unalias(t: HirType, program: HirProgram): HirType {
   let current = t;
   for (let i = 0; i < 32 && current.kind === 'def'; i++) {
-    const def = program.defs[current.def];
+    const def = program.defs.get(current.def);
     if (def?.kind !== 'alias') return current;
     const bound = bindGenerics(def.generics, current.args, emptyGenericEnv);
     current = bound ? substitute(def.target, bound) : def.target;
