@@ -311,12 +311,12 @@ export type ConstValue =
 /** After `evaluate-constants`: every constant's value, and every enum's discriminants in order. */
 export interface EvaluatedProgram extends HirProgram {
   /** Value per const DefId; a const whose evaluation failed is absent (its error was reported if it is exported). */
-  readonly constValues: Readonly<Record<DefId, ConstValue>>;
+  readonly constValues: ReadonlyMap<DefId, ConstValue>;
   /** Discriminant per enum DefId, in variant order. */
-  readonly discriminants: Readonly<Record<DefId, readonly bigint[]>>;
+  readonly discriminants: ReadonlyMap<DefId, readonly bigint[]>;
   /**
    * Why a constant (or an enum's discriminants) could not be evaluated. Reported by this pass only for
    * exported items; a later pass that needs the value (an array length) reports the stored diagnostic.
    */
-  readonly constErrors: Readonly<Record<DefId, Diagnostic>>;
+  readonly constErrors: ReadonlyMap<DefId, Diagnostic>;
 }

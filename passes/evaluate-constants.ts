@@ -14,21 +14,21 @@ export const evaluateConstants: Pass<HirProgram, EvaluatedProgram> = {
   name: 'evaluate-constants',
   run(program: HirProgram, ctx: PassContext): Either<Diagnostics, EvaluatedProgram> {
     const evaluator = new ConstEvaluator(program, ctx.cfg, ctx.env);
-    const constValues: Record<DefId, ConstValue> = {};
-    const discriminants: Record<DefId, readonly bigint[]> = {};
-    const constErrors: Record<DefId, Diagnostic> = {};
+    const constValues = new Map<DefId, ConstValue>();
+    const discriminants = new Map<DefId, readonly bigint[]>();
+    const constErrors = new Map<DefId, Diagnostic>();
     for (const def of program.defs.values()) {
       if (def.kind === 'const' && !def.isStatic && def.value) {
         const r = evaluator.constOf(def.id);
-        if (r.ok) constValues[def.id] = r.value;
-        else constErrors[def.id] = r.diagnostic;
+        if (r.ok) constValues.set(def.id, r.value);
+        else constErrors.set(def.id, r.diagnostic);
       } else if (def.kind === 'enum') {
         const r = evaluator.discriminantsResult(def);
-        if (r.ok) discriminants[def.id] = r.values;
-        else constErrors[def.id] = r.diagnostic;
+        if (r.ok) discriminants.set(def.id, r.values);
+        else constErrors.set(def.id, r.diagnostic);
       }
     }
-    const reported = [...program.roots.constants, ...program.roots.types].flatMap((id) => (constErrors[id] ? [constErrors[id]] : []));
+    const reported = [...program.roots.constants, ...program.roots.types].flatMap((id) => constErrors.get(id) ?? []);
     return finish({ ...program, constValues, discriminants, constErrors }, reported, ctx);
   },
 };

@@ -192,7 +192,7 @@ class Monomorphizer {
     if (def.ffiType?.opaque || !hasLayout) decl = { kind: 'opaque', id, name, rustType: id, docs, span, nameSpan };
     else if (def.kind === 'enum' && def.variants.some((v) => v.fields.length > 0)) decl = this.dataEnum(def, { id, name, docs, span, nameSpan }, bound);
     else if (def.kind === 'enum') {
-      const values = this.program.discriminants[def.id] ?? [];
+      const values = this.program.discriminants.get(def.id) ?? [];
       const variants = def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs }));
       const roles = def.errorRoles;
       const pattern = roles ? { kind: 'error' as const, success: roles.success, null: roles.null, panic: roles.panic } : undefined;
@@ -238,7 +238,7 @@ class Monomorphizer {
    */
   private dataEnum(def: Extract<Def, { kind: 'enum' }>, base: { id: string; name: string; docs: readonly string[]; span: Span; nameSpan: Span }, bound: GenericEnv): IrTypeDecl {
     const { id, name, span, nameSpan } = base;
-    const values = this.program.discriminants[def.id] ?? [];
+    const values = this.program.discriminants.get(def.id) ?? [];
     const variants = def.variants.map((v, i) => ({ name: v.name, value: (values[i] ?? 0n).toString(), docs: v.docs }));
     const tag = this.register({ kind: 'enum', id: `${id}::Tag`, name: `${name}_Tag`, rustType: `${id}::Tag`, docs: [`The tag of \`${name}\`: which variant it holds.`], span, nameSpan, repr: def.repr.int ?? 'c_int', variants });
     const field = (fieldName: string, rustName: string, type: TypeRef, docs: readonly string[]): IrField => ({ name: fieldName, rustName, type, docs, isPublic: true });
@@ -367,7 +367,7 @@ export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
     const constants: IrConstant[] = [];
     for (const id of program.roots.constants) {
       const def = program.defs.get(id);
-      const value = program.constValues[id];
+      const value = program.constValues.get(id);
       if (def?.kind === 'const' && value) constants.push(mono.constant(def, value));
     }
     for (const id of program.roots.types) {

@@ -75,7 +75,7 @@ export const validateFfi: Pass<EvaluatedProgram, EvaluatedProgram> = {
       visited.add(key);
       if (depth > 64) return report('IC2206', `instantiating \`${def.name}\` recurses without end`, t.span, [`note: required by ${site}`]);
       if (def.kind === 'enum') {
-        const err = program.constErrors[def.id];
+        const err = program.constErrors.get(def.id);
         if (err) bag.add(err);
         if (def.variants.some((v) => v.fields.length > 0)) {
           // A data enum with `repr(C)` or `repr(u8)`-style has the layout RFC 2195 defines: its fields cross by value.
