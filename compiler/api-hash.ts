@@ -7,7 +7,7 @@
  * the IR in one pass (keys already in sorted order), because a large crate's surface is hundreds of
  * thousands of small objects that would only be built to be serialized once.
  */
-import type { IrModule, IrTypeDecl, Layout, TypeRef } from './ir.js';
+import type { IrConstValue, IrModule, IrTypeDecl, Layout, TypeRef } from './ir.js';
 
 /**
  * FNV-1a 64 over `length` bytes. The 64-bit state is two 32-bit halves kept in int32 arithmetic
@@ -187,6 +187,15 @@ class CanonicalWriter {
     this.raw('}');
   }
 
+  /** A constant's value (`{ kind, value }`, nothing else), keys in order. */
+  constValue(v: IrConstValue): void {
+    this.raw('{"kind":');
+    this.string(v.kind);
+    this.raw(',"value":');
+    this.value(v.value);
+    this.raw('}');
+  }
+
   type(t: TypeRef): void {
     switch (t.kind) {
       case 'primitive':
@@ -305,7 +314,7 @@ function hashSurface(ir: IrModule, exclude: readonly string[]): bigint {
     h.raw(',"type":');
     h.type(c.type);
     h.raw(',"value":');
-    h.value(c.value);
+    h.constValue(c.value);
     h.raw('}');
   }
   h.raw('],"functions":[');

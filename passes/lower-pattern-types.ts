@@ -103,14 +103,15 @@ export const lowerPatternTypes: Pass<HirProgram, HirProgram> = {
   run(program: HirProgram): Either<Diagnostics, HirProgram> {
     const lowering = new Lowering();
     // Copy-on-write: most crates use no pattern type, and big ones have tens of thousands of defs.
-    let defs: Map<DefId, Def> | undefined;
-    for (const [id, def] of program.defs) {
+    // (forEach, not for-of over entries: no iterator result or entry pair per definition.)
+    const changed = new Map<DefId, Def>();
+    program.defs.forEach((def, id) => {
       const lowered = lowering.def(def);
-      if (lowered === def) continue;
-      defs ??= new Map(program.defs);
-      defs.set(id, lowered);
-    }
-    if (!defs) return right(program);
+      if (lowered !== def) changed.set(id, lowered);
+    });
+    if (changed.size === 0) return right(program);
+    const defs = new Map(program.defs);
+    for (const [id, def] of changed) defs.set(id, def);
     for (const [id, def] of lowering.added) defs.set(id, def);
     return right({ ...program, defs });
   },
