@@ -104,6 +104,10 @@ function readIfFile(path: string): string | undefined {
 /** Types the resolver listed as unused are exported when an IR declaration came from them. */
 function finalReport(entries: readonly ReportEntry[], ir: IrModule | undefined): ReportEntry[] {
   if (!ir) return [...entries];
-  const exportedDefs = new Set(ir.types.map((t) => t.id.replace(/<.*$/, '')));
+  const exportedDefs = new Set<string>();
+  for (const t of ir.types) {
+    const generic = t.id.indexOf('<');
+    exportedDefs.add(generic < 0 ? t.id : t.id.slice(0, generic));
+  }
   return entries.map((e) => (e.status === 'skipped' && exportedDefs.has(e.item) ? { item: e.item, itemKind: e.itemKind, status: 'exported', span: e.span } : e));
 }

@@ -187,6 +187,9 @@ export const noNodes: readonly never[] = Object.freeze([]);
 
 export const noGenerics: Generics = Object.freeze({ params: noNodes });
 
+/** The visibility of every item and field written without `pub` (one shared node). */
+export const inherited: Visibility = Object.freeze({ kind: 'inherited' });
+
 /**
  * A list built with `push`, as the AST keeps it: V8 gives an array room for 17 elements at its
  * first push, and most AST lists hold one to three, so the kept copy is sized exactly (the roomy

@@ -24,7 +24,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Attribute, Expr, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, UseTree, Variant, Visibility } from './ast.js';
-import { kept, noGenerics, noNodes } from './ast.js';
+import { inherited, kept, noGenerics, noNodes } from './ast.js';
 import type { Span } from '../source.js';
 import { docAttribute, docsOf } from './attributes.js';
 import { attributeFrom, expressionNowOrLater, type Deferred } from './deferred.js';
@@ -139,7 +139,7 @@ export class FastItemReader {
   /** `pub` or nothing (`pub(crate)` and the like are the grammar's). */
   private readVisibility(): Visibility | undefined {
     const pub = this.tokenAt(this.at);
-    if (pub?.tokenType !== K.pub) return { kind: 'inherited' };
+    if (pub?.tokenType !== K.pub) return inherited;
     if (this.typeAt(this.at + 1) === T.LParen) return undefined;
     this.at++;
     return { kind: 'pub', span: this.spanOf(pub) };

@@ -6,7 +6,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type {
   Attribute, CallbackSignature, Field, FnItem, FnPointerParam, GenericParam, Generics, Item, ItemBase, Param, Receiver, StructShape, TypeNode, UseTree, Variant, Visibility,
 } from './ast.js';
-import { noGenerics } from './ast.js';
+import { inherited, noGenerics } from './ast.js';
 import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
 import { ExprGrammar } from './grammar-exprs.js';
@@ -134,7 +134,7 @@ export abstract class ItemGrammar extends ExprGrammar {
   public item = this.RULE('item', (): Item | undefined => {
     const start = this.here();
     const attrs: Attribute[] = [];
-    let vis: Visibility = { kind: 'inherited' };
+    let vis: Visibility = inherited;
     this.MANY(() => attrs.push(this.SUBRULE(this.outerAttr)));
     this.OPTION(() => (vis = this.SUBRULE(this.visibility)));
     const build: ItemBuilder | undefined = this.OR(
@@ -156,7 +156,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     );
     return this.ACTION(() => {
       const all = defined(attrs);
-      return build?.({ attrs: all, docs: docsOf(all), vis: vis ?? { kind: 'inherited' }, span: this.spanFrom(start) });
+      return build?.({ attrs: all, docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) });
     });
   });
 
@@ -324,7 +324,7 @@ export abstract class ItemGrammar extends ExprGrammar {
   public namedField = this.RULE('namedField', (): Field => {
     const start = this.here();
     const attrs: Attribute[] = [];
-    let vis: Visibility = { kind: 'inherited' };
+    let vis: Visibility = inherited;
     this.MANY(() => attrs.push(this.SUBRULE(this.outerAttr)));
     this.OPTION(() => (vis = this.SUBRULE(this.visibility)));
     const name = this.CONSUME(T.Ident);
@@ -332,7 +332,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     const type = this.SUBRULE(this.type);
     return this.ACTION((): Field => {
       const all = defined(attrs);
-      return { name: this.identText(name), type, attrs: all, docs: docsOf(all), vis: vis ?? { kind: 'inherited' }, span: this.spanFrom(start) };
+      return { name: this.identText(name), type, attrs: all, docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) };
     });
   });
 
@@ -347,13 +347,13 @@ export abstract class ItemGrammar extends ExprGrammar {
   public tupleField = this.RULE('tupleField', (index: number): Field => {
     const start = this.here();
     const attrs: Attribute[] = [];
-    let vis: Visibility = { kind: 'inherited' };
+    let vis: Visibility = inherited;
     this.MANY(() => attrs.push(this.SUBRULE(this.outerAttr)));
     this.OPTION(() => (vis = this.SUBRULE(this.visibility)));
     const type = this.SUBRULE(this.type);
     return this.ACTION((): Field => {
       const all = defined(attrs);
-      return { name: String(index), type, attrs: all, docs: docsOf(all), vis: vis ?? { kind: 'inherited' }, span: this.spanFrom(start) };
+      return { name: String(index), type, attrs: all, docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) };
     });
   });
 
