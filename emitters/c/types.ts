@@ -20,9 +20,16 @@ export class CTypes {
     private readonly index: ReadonlyMap<string, IrTypeDecl>,
   ) {}
 
+  /** C names by type id, made once per type (a large header refers to each type many times). */
+  private readonly typeNames = new Map<string, string>();
+
   typeName(id: string): string {
-    const decl = this.index.get(id);
-    return this.names.type(decl?.name ?? id);
+    let name = this.typeNames.get(id);
+    if (name === undefined) {
+      name = this.names.type(this.index.get(id)?.name ?? id);
+      this.typeNames.set(id, name);
+    }
+    return name;
   }
 
   /** `T name` for `type`; `name` may be empty (abstract declarator) or already a declarator. */
