@@ -12,6 +12,13 @@ export interface Span {
 
 export const span = (file: string, start: number, end: number): Span => ({ file, start, end });
 
+/**
+ * Strings in UTF-16 code unit order: what every sorted output (declarations, diagnostics, the
+ * report) uses. Not `localeCompare`, whose order follows the machine's locale (so the same crate
+ * could give different output on two machines) and which costs a collation per comparison.
+ */
+export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Smallest span covering both. Both must be in the same file; otherwise `a` is returned. */
 export const joinSpans = (a: Span, b: Span): Span =>
   a.file === b.file ? { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) } : a;

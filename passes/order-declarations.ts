@@ -6,16 +6,13 @@
  */
 import { forEachTypeRef, type IrModule, type IrTypeDecl, type TypeId, type TypeRef } from '../compiler/ir.js';
 import { right, type Pass } from '../compiler/pass.js';
-import type { Span } from '../compiler/source.js';
-
-/** `localeCompare`, skipped for identical strings (almost every comparison: one file, distinct starts). */
-const compareText = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
+import { compareCodeUnits, type Span } from '../compiler/source.js';
 
 function bySource(a: { span: Span; id?: string; name: string }, b: { span: Span; id?: string; name: string }): number {
-  const file = compareText(a.span.file, b.span.file);
+  const file = compareCodeUnits(a.span.file, b.span.file);
   if (file !== 0) return file;
   const start = a.span.start - b.span.start;
-  return start !== 0 ? start : compareText(a.id ?? a.name, b.id ?? b.name);
+  return start !== 0 ? start : compareCodeUnits(a.id ?? a.name, b.id ?? b.name);
 }
 
 /** The declaration `type` needs complete (by value), not through a pointer: at most one. */

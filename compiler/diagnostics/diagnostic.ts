@@ -2,7 +2,7 @@
  * Diagnostics: every problem interopc reports, with a stable code from the catalog. Rendering
  * (pretty with a code frame, or plain for golden files) lives in `render.ts`.
  */
-import type { Span } from '../source.js';
+import { compareCodeUnits, type Span } from '../source.js';
 import { catalog, type DiagnosticCode } from './catalog.js';
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -54,9 +54,9 @@ export const hasErrors = (diagnostics: Diagnostics): boolean => diagnostics.some
 export function sortDiagnostics(diagnostics: Diagnostics): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      (a.span?.file ?? '').localeCompare(b.span?.file ?? '') ||
+      compareCodeUnits(a.span?.file ?? '', b.span?.file ?? '') ||
       (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
-      a.code.localeCompare(b.code),
+      compareCodeUnits(a.code, b.code),
   );
 }
 
