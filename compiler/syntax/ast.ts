@@ -197,7 +197,12 @@ export const inherited: Visibility = Object.freeze({ kind: 'inherited' });
  */
 export const kept = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? noNodes : list.slice());
 
-/** Common to every item. `docs` are the doc attributes' text lines in order (leading space kept as written, minus one space after `///`). */
+/**
+ * Common to every item. `docs` are the doc attributes' text lines in order (leading space kept as
+ * written, minus one space after `///`). `attrs` holds every attribute but the doc comments
+ * (`///` lines and doc blocks), which are only text: their lines are in `docs` (so on fields and
+ * variants).
+ */
 export interface ItemBase {
   readonly attrs: readonly Attribute[];
   readonly docs: readonly string[];

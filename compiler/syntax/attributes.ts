@@ -135,6 +135,20 @@ export function splitTopLevel(list: readonly IToken[]): IToken[][] {
   return parts;
 }
 
+/**
+ * The attributes an item, field or variant keeps once `docsOf` has read their text: all but the
+ * doc comments. Nothing reads a doc comment but its text, and over a large crate they were a third
+ * of the AST's attribute objects (three objects per line).
+ */
+export function withoutDocComments(attrs: readonly Attribute[]): readonly Attribute[] {
+  let first = 0;
+  while (first < attrs.length && !(attrs[first] as Attribute).sugaredDoc) first++;
+  if (first === attrs.length) return attrs;
+  const rest: Attribute[] = [];
+  for (const a of attrs) if (!a.sugaredDoc) rest.push(a);
+  return kept(rest);
+}
+
 /** Doc lines of a list of attributes: sugared docs and `#[doc = "…"]`, in order. */
 export function docsOf(attrs: readonly Attribute[]): readonly string[] {
   if (attrs.length === 0) return noNodes;

@@ -26,7 +26,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Attribute, Expr, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, UseTree, Variant, Visibility } from './ast.js';
 import { inherited, kept, noGenerics, noNodes } from './ast.js';
 import type { Span } from '../source.js';
-import { docAttribute, docsOf } from './attributes.js';
+import { docAttribute, docsOf, withoutDocComments } from './attributes.js';
 import { attributeFrom, expressionNowOrLater, type Deferred } from './deferred.js';
 import { abiOfToken, fnPointerTypeNode, identName, plainTypeNode, spanOfToken } from './token-exprs.js';
 import * as T from './token-types.js';
@@ -133,7 +133,7 @@ export class FastItemReader {
       : keyword === K.use ? this.readUse()
       : undefined;
     if (!build) return undefined;
-    return build({ attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) });
+    return build({ attrs: withoutDocComments(attrs), docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) });
   }
 
   /** `pub` or nothing (`pub(crate)` and the like are the grammar's). */
@@ -248,7 +248,7 @@ export class FastItemReader {
     this.at++;
     const type = this.readType();
     if (!type) return undefined;
-    return { name: identName(name), type, attrs, docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
+    return { name: identName(name), type, attrs: withoutDocComments(attrs), docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
   }
 
   /**
@@ -304,7 +304,7 @@ export class FastItemReader {
       if (!run) return undefined;
     }
     const span = this.spanTo(first.startOffset, this.at - 1);
-    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs, docs: docsOf(attrs), shape: 'unit', fields: noNodes, span };
+    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs: withoutDocComments(attrs), docs: docsOf(attrs), shape: 'unit', fields: noNodes, span };
     if (run) this.runAt(run, (e) => (variant.discriminant = e));
     return variant;
   }

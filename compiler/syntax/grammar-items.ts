@@ -12,7 +12,7 @@ import { EOF } from './chevrotain.js';
 import { ExprGrammar } from './grammar-exprs.js';
 import { FastItemReader } from './grammar-fast.js';
 import type { TokenRun } from './grammar-tokens.js';
-import { docsOf } from './attributes.js';
+import { docsOf, withoutDocComments } from './attributes.js';
 import { toTokenTrees } from './token-trees.js';
 import * as T from './token-types.js';
 
@@ -156,7 +156,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     );
     return this.ACTION(() => {
       const all = defined(attrs);
-      return build?.({ attrs: all, docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) });
+      return build?.({ attrs: withoutDocComments(all), docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) });
     });
   });
 
@@ -332,7 +332,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     const type = this.SUBRULE(this.type);
     return this.ACTION((): Field => {
       const all = defined(attrs);
-      return { name: this.identText(name), type, attrs: all, docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) };
+      return { name: this.identText(name), type, attrs: withoutDocComments(all), docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) };
     });
   });
 
@@ -353,7 +353,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     const type = this.SUBRULE(this.type);
     return this.ACTION((): Field => {
       const all = defined(attrs);
-      return { name: String(index), type, attrs: all, docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) };
+      return { name: String(index), type, attrs: withoutDocComments(all), docs: docsOf(all), vis: vis ?? inherited, span: this.spanFrom(start) };
     });
   });
 
@@ -393,7 +393,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     return this.ACTION((): Variant => {
       const all = defined(attrs);
       const span = this.spanFrom(start);
-      const variant: Mutable<Variant> = { name: this.identText(name), nameSpan: this.nameSpan(name, span), attrs: all, docs: docsOf(all), shape, fields: fields ?? [], span };
+      const variant: Mutable<Variant> = { name: this.identText(name), nameSpan: this.nameSpan(name, span), attrs: withoutDocComments(all), docs: docsOf(all), shape, fields: fields ?? [], span };
       this.runExpression(discriminant, (e) => (variant.discriminant = e));
       return variant;
     });
