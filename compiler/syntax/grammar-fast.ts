@@ -93,6 +93,13 @@ export class FastItemReader {
     return this.tokens[i];
   }
 
+  /** Consumes the current token when it is of `type`; false (and nothing consumed) otherwise. */
+  private eat(type: TokenType): boolean {
+    if (this.typeAt(this.at) !== type) return false;
+    this.at++;
+    return true;
+  }
+
   private typeAt(i: number): TokenType | undefined {
     return this.tokens[i]?.tokenType;
   }
@@ -174,8 +181,7 @@ export class FastItemReader {
   private readMod(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    if (!name || this.typeAt(this.at) !== T.Semi) return undefined;
-    this.at++;
+    if (!name || !this.eat(T.Semi)) return undefined;
     return (base) => ({ kind: 'mod', ...base, name: identName(name), nameSpan: this.spanOf(name), external: true, innerAttrs: noNodes, docs: base.docs });
   }
 
@@ -184,8 +190,7 @@ export class FastItemReader {
     const global = this.typeAt(this.at) === T.PathSep;
     if (global) this.at++;
     const tree = this.readUseTree([]);
-    if (!tree || this.typeAt(this.at) !== T.Semi) return undefined;
-    this.at++;
+    if (!tree || !this.eat(T.Semi)) return undefined;
     return (base) => ({ kind: 'use', ...base, global, tree });
   }
 
@@ -244,8 +249,7 @@ export class FastItemReader {
     const vis = attrs && this.readVisibility();
     if (!attrs || !vis) return undefined;
     const name = this.readName();
-    if (!name || this.typeAt(this.at) !== T.Colon) return undefined;
-    this.at++;
+    if (!name || !this.eat(T.Colon)) return undefined;
     const type = this.readType();
     if (!type) return undefined;
     return { name: identName(name), type, attrs: withoutDocComments(attrs), docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
@@ -339,14 +343,11 @@ export class FastItemReader {
   private readConst(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    if (!name || this.typeAt(this.at) !== T.Colon) return undefined;
-    this.at++;
+    if (!name || !this.eat(T.Colon)) return undefined;
     const type = this.readType();
-    if (!type || this.typeAt(this.at) !== T.Eq) return undefined;
-    this.at++;
+    if (!type || !this.eat(T.Eq)) return undefined;
     const run = this.readRun(T.Semi, -1);
-    if (!run || this.typeAt(this.at) !== T.Semi) return undefined;
-    this.at++;
+    if (!run || !this.eat(T.Semi)) return undefined;
     return (base) => {
       const item: Mutable<Extract<Item, { kind: 'const' }>> = { kind: 'const', ...base, name: identName(name), nameSpan: this.spanOf(name), type };
       this.runAt(run, (e) => (item.value = e));
@@ -357,11 +358,9 @@ export class FastItemReader {
   private readTypeAlias(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    if (!name || this.typeAt(this.at) !== T.Eq) return undefined;
-    this.at++;
+    if (!name || !this.eat(T.Eq)) return undefined;
     const type = this.readType();
-    if (!type || this.typeAt(this.at) !== T.Semi) return undefined;
-    this.at++;
+    if (!type || !this.eat(T.Semi)) return undefined;
     return (base) => ({ kind: 'typeAlias', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, type });
   }
 
@@ -382,8 +381,7 @@ export class FastItemReader {
         abi ??= named ? abiOfToken(literal as IToken) : 'C';
       } else break;
     }
-    if (this.typeAt(this.at) !== K.fn) return undefined;
-    this.at++;
+    if (!this.eat(K.fn)) return undefined;
     const name = this.readName();
     if (!name || identName(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
     const params: readonly Param[] | undefined = this.readList(() => this.readParam());
@@ -426,8 +424,7 @@ export class FastItemReader {
     if (!attrs) return undefined;
     if (this.typeAt(this.at) === K.mut) this.at++;
     const name = this.readName();
-    if (!name || this.typeAt(this.at) !== T.Colon) return undefined;
-    this.at++;
+    if (!name || !this.eat(T.Colon)) return undefined;
     const type = this.readType();
     if (!type) return undefined;
     return { name: identName(name), type, attrs, span: this.spanTo(first.startOffset, this.at - 1) };
