@@ -1,0 +1,77 @@
+/**
+ * The executable's start: the single-file build gives the same files as the compiler's modules, and
+ * its code cache is written once, then used (V8 accepts it, so it is not rewritten), and a damaged
+ * one is replaced without the run noticing.
+ */
+import test from 'ava';
+import { execa } from 'execa';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { build } from '../api.js';
+import { bundlePath, compileCacheDir, compileCachePath } from './launch.js';
+import * as fromPackage from '../syntax/chevrotain.js';
+import * as bundled from '../syntax/chevrotain-static.js';
+import { referenceProject, repoRoot } from '../../runtime-tests/support/paths.js';
+import { tempDir } from '../../runtime-tests/support/temp.js';
+
+const targets = ['c', 'csharp', 'python', 'typescript'] as const;
+
+async function runBin(args: readonly string[], cacheDir: string) {
+  return execa(process.execPath, [join(repoRoot, 'bin/interopc.js'), ...args], { reject: false, env: { INTEROPC_CACHE_DIR: cacheDir } });
+}
+
+test('the bundle exists (npm run build makes it)', (t) => {
+  t.true(existsSync(bundlePath), `${bundlePath} is missing: run npm run build`);
+});
+
+test('the executable writes what build() returns, for every target', async (t) => {
+  const out = tempDir('interopc-launch-out-');
+  const run = await runBin(['build', referenceProject, ...targets.flatMap((x) => ['--target', x]), '--out-dir', out, '--plain'], tempDir('interopc-launch-cache-'));
+  t.is(run.exitCode, 0, run.stderr);
+  const expected = await build({ crateDir: referenceProject, targets: [...targets] });
+  t.true(expected.ok);
+  t.true(expected.files.length >= targets.length);
+  for (const file of expected.files) t.is(readFileSync(join(out, file.path), 'utf8'), file.contents, file.path);
+});
+
+test('a build writes the code cache once; the next run uses it as it is', async (t) => {
+  const cache = tempDir('interopc-launch-cache-');
+  const out = tempDir('interopc-launch-out-');
+  t.is((await runBin(['--version'], cache)).exitCode, 0);
+  t.deepEqual(readdirSync(cache), [], 'only a build writes the cache');
+  t.is((await runBin(['build', referenceProject, '--target', 'c', '--out-dir', out], cache)).exitCode, 0);
+  const file = compileCachePath(readFileSync(bundlePath, 'utf8'), cache);
+  t.deepEqual(readdirSync(cache), [basename(file)]);
+  const first = statSync(file);
+  t.true(first.size > 100_000, `a cache of ${first.size} bytes holds little compiled code`);
+  t.is((await runBin(['build', referenceProject, '--target', 'c', '--out-dir', out], cache)).exitCode, 0);
+  // Rewriting renames a new file into place: the same inode means V8 accepted the cache.
+  t.is(statSync(file).ino, first.ino);
+});
+
+test('a damaged cache is rejected by V8 and replaced; the build is unaffected', async (t) => {
+  const cache = tempDir('interopc-launch-cache-');
+  const out = tempDir('interopc-launch-out-');
+  const file = compileCachePath(readFileSync(bundlePath, 'utf8'), cache);
+  const damaged = Buffer.alloc(4096, 7);
+  writeFileSync(file, damaged);
+  const run = await runBin(['build', referenceProject, '--target', 'c', '--out-dir', out], cache);
+  t.is(run.exitCode, 0, run.stderr);
+  t.is(run.stderr, '');
+  t.false(readFileSync(file).equals(damaged));
+});
+
+test('the cache directory follows INTEROPC_CACHE_DIR, then XDG_CACHE_HOME, then ~/.cache', (t) => {
+  t.is(compileCacheDir({ INTEROPC_CACHE_DIR: '/x', XDG_CACHE_HOME: '/y' }), '/x');
+  t.is(compileCacheDir({ XDG_CACHE_HOME: '/y' }), '/y/interopc');
+  t.regex(compileCacheDir({ XDG_CACHE_HOME: '' }), /\.cache\/interopc$/);
+});
+
+test('the cache is named by the bundle text, not its length', (t) => {
+  t.not(compileCachePath('a'), compileCachePath('b'));
+});
+
+test('the bundle and the modules load Chevrotain with the same exports', (t) => {
+  t.deepEqual(Object.keys(bundled).sort(), Object.keys(fromPackage).sort());
+  for (const key of Object.keys(bundled)) t.is(typeof (bundled as Record<string, unknown>)[key], typeof (fromPackage as Record<string, unknown>)[key], key);
+});

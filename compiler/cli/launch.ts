@@ -1,0 +1,90 @@
+/**
+ * How the `interopc` executable starts: V8 tuned for one batch run (`v8-tuning.ts`), then the CLI
+ * from its single-file build (`tools/bundle.ts`) compiled with V8's code cache.
+ *
+ * Without a cache, every run parses and compiles the compiler's JavaScript again, function by
+ * function as each is first called: on a small crate that is a third of the run. A code cache made
+ * after a build holds the bytecode of every function that build compiled, so later runs skip that
+ * work (ES modules have no such cache in Node 20; a classic script compiled with `vm.Script` does).
+ *
+ * The cache is one file per user (`$XDG_CACHE_HOME/interopc`, else `~/.cache/interopc`, or
+ * `INTEROPC_CACHE_DIR`), named by the bundle's content hash and node's version: V8 itself checks
+ * only the source's length, its own version and flags, so a rebuilt bundle of the same length must
+ * not find the old cache. It is written after a `build` when it was missing or V8 rejected it;
+ * `INTEROPC_COMPILE_CACHE=0` turns it off. Any failure to read or write it only costs the speed.
+ * Without the bundle (only `tsc` ran), the CLI's modules are imported as usual.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import type { Io } from './main.js';
+import { tuneV8ForBatchRun } from './v8-tuning.js';
+
+type Main = (argv: readonly string[], io: Io) => Promise<number>;
+
+export const bundlePath = join(dirname(fileURLToPath(import.meta.url)), '../../bundle/interopc.cjs');
+
+export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env['XDG_CACHE_HOME'];
+  return env['INTEROPC_CACHE_DIR'] ?? join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'interopc');
+}
+
+/** The cache file for this bundle text under this node. */
+export const compileCachePath = (source: string, dir = compileCacheDir()): string =>
+  join(dir, `interopc-${createHash('sha256').update(source).digest('hex').slice(0, 16)}-node${process.version}-${process.arch}.cache`);
+
+interface Loaded {
+  readonly main: Main;
+  /** Writes the code cache when this run should (see the module comment). */
+  readonly saveCache: () => void;
+}
+
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles and runs the bundle's `source` as a CommonJS module, with the code cache in `cache` (if any). */
+function loadBundle(bundle: string, source: string, cache: string | undefined): Loaded {
+  const file = cache ?? '';
+  const cachedData = cache !== undefined ? readCache(file) : undefined;
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as { main?: Main } };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  const main = module.exports.main;
+  if (typeof main !== 'function') throw new Error(`${bundle} does not export main`);
+  const fresh = cachedData === undefined || script.cachedDataRejected === true;
+  return {
+    main,
+    saveCache: () => {
+      if (cache === undefined || !fresh) return;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        // Written whole, then renamed: a run that starts meanwhile reads the old file or none.
+        const partial = `${file}.${process.pid}.tmp`;
+        writeFileSync(partial, script.createCachedData());
+        renameSync(partial, file);
+      } catch {
+        // A read-only home or a full disk: the next run compiles from source, as it would anyway.
+      }
+    },
+  };
+}
+
+export async function launch(argv: readonly string[], io: Io): Promise<number> {
+  tuneV8ForBatchRun();
+  if (!existsSync(bundlePath)) return (await import('./main.js')).main(argv, io);
+  const source = readFileSync(bundlePath, 'utf8');
+  const loaded = loadBundle(bundlePath, source, process.env['INTEROPC_COMPILE_CACHE'] !== '0' ? compileCachePath(source) : undefined);
+  const code = await loaded.main(argv, io);
+  // Only a build compiles most of the compiler; a cache made by `--help` would stay thin.
+  if (argv[0] === 'build') loaded.saveCache();
+  return code;
+}

@@ -1,0 +1,41 @@
+/**
+ * Builds `dist/bundle/interopc.cjs`: the compiler and the CLI as one CommonJS script, which the
+ * `interopc` executable loads through V8's code cache (`compiler/cli/launch.ts`). One script instead
+ * of ~80 ES modules saves the module loader's work per file, and only a classic script can be
+ * compiled with `vm.Script` and its `cachedData`; ES modules have no code cache in Node 20.
+ *
+ * Run after `tsc` (`npm run build`), from the compiled JavaScript in `dist/`. Packages that only
+ * other targets or configuration files need stay outside the bundle and are required when used.
+ */
+import { build, type Plugin } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `chevrotain.js` loads Chevrotain with a top-level await; the bundle imports it statically. */
+const staticChevrotain: Plugin = {
+  name: 'static-chevrotain',
+  setup(b) {
+    b.onResolve({ filter: /\/chevrotain\.js$/ }, (args) => (args.importer.startsWith(join(dist, 'compiler/syntax')) ? { path: join(dist, 'compiler/syntax/chevrotain-static.js') } : undefined));
+  },
+};
+
+rmSync(join(dist, 'bundle'), { recursive: true, force: true });
+await build({
+  entryPoints: [join(dist, 'compiler/cli/main.js')],
+  outfile: join(dist, 'bundle/interopc.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS packages, required when a build needs them (io-ts for interopc.json, Babel for TypeScript).
+  external: ['fp-ts', 'io-ts', '@babel/*'],
+  // The bundle sits two levels below the package root, like every module it replaces, so paths
+  // relative to `import.meta.url` (package.json) still resolve.
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  plugins: [staticChevrotain],
+  logLevel: 'warning',
+});
