@@ -289,19 +289,8 @@ class CanonicalWriter {
   }
 }
 
-/**
- * Sorted by name like `apiSurface` (a stable sort, so equal names keep IR order). Names are unique
- * after `name-items`, so the names alone are sorted by the engine's own string order (the same as
- * `<`, without a call per comparison); duplicates fall back to the comparator.
- */
-function sortedByName<T extends { name: string }>(list: readonly T[]): T[] {
-  const byName = new Map<string, T>();
-  for (const item of list) byName.set(item.name, item);
-  if (byName.size !== list.length) return list.slice().sort(compareNames);
-  return Array.from(byName.keys())
-    .sort()
-    .map((name) => byName.get(name) as T);
-}
+/** Sorted by name like `apiSurface` (a stable sort, so equal names keep IR order). */
+const sortedByName = <T extends { name: string }>(list: readonly T[]): T[] => list.slice().sort(compareNames);
 
 function hashSurface(ir: IrModule, exclude: readonly string[]): bigint {
   const names = new Map<string, string>();

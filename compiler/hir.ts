@@ -216,8 +216,9 @@ export interface ModuleScope {
   readonly id: ModuleId;
   readonly parent?: ModuleId;
   readonly file: string;
-  readonly types: Readonly<Record<string, DefId | ModuleRef>>;
-  readonly values: Readonly<Record<string, DefId>>;
+  /** Maps, not objects: a large crate has thousands of names per module, and globs copy them all. */
+  readonly types: ReadonlyMap<string, DefId | ModuleRef>;
+  readonly values: ReadonlyMap<string, DefId>;
   /** Paths of glob imports from other crates (`use std::os::raw::*` → `std::os::raw`): a name found nowhere else may come from one. */
   readonly externalGlobs?: readonly (readonly string[])[];
 }

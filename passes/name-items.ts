@@ -76,6 +76,45 @@ interface Claim {
 
 const describe = (c: Claim): string => (c.variant === undefined ? `${c.kind} \`${c.path}\`` : `${c.kind} \`${c.path}::${c.variant}\``);
 
+/**
+ * Who claims which name, in claim order: types (each enum followed by its variant constants), then
+ * constants, then functions. A claim is only its number until a collision has to describe it, so
+ * a large crate's tens of thousands of names cost one Map entry each and no object.
+ */
+function claimants(types: readonly IrTypeDecl[], ir: IrModule): { readonly names: string[]; readonly describe: (claim: number) => Claim } {
+  const names: string[] = [];
+  /** For claim k: the type or variant it came from (types part), as decl index and variant index + 1. */
+  const declOf: number[] = [];
+  const variantOf: number[] = [];
+  types.forEach((t, i) => {
+    names.push(t.name);
+    declOf.push(i);
+    variantOf.push(0);
+    if (t.kind === 'enum') {
+      t.variants.forEach((v, j) => {
+        names.push(`${t.name}_${v.name}`);
+        declOf.push(i);
+        variantOf.push(j + 1);
+      });
+    }
+  });
+  const typeClaims = names.length;
+  for (const c of ir.constants) names.push(c.name);
+  for (const f of ir.functions) names.push(f.name);
+  const describe = (k: number): Claim => {
+    if (k < typeClaims) {
+      const t = types[declOf[k] as number] as IrTypeDecl;
+      const v = variantOf[k] as number;
+      return v === 0 ? { kind: 'type', path: t.id, span: t.nameSpan, variant: undefined } : { kind: 'variant', path: t.id, span: t.nameSpan, variant: (t as Extract<IrTypeDecl, { kind: 'enum' }>).variants[v - 1]?.name };
+    }
+    const c = ir.constants[k - typeClaims];
+    if (c) return { kind: 'constant', path: c.rustPath, span: c.span, variant: undefined };
+    const f = ir.functions[k - typeClaims - ir.constants.length] as IrModule['functions'][number];
+    return { kind: 'function', path: f.rustPath, span: f.span, variant: undefined };
+  };
+  return { names, describe };
+}
+
 export const nameItems: Pass<IrModule, IrModule> = {
   name: 'name-items',
   run(ir: IrModule, ctx: PassContext): Either<Diagnostics, IrModule> {
@@ -85,27 +124,24 @@ export const nameItems: Pass<IrModule, IrModule> = {
     for (const key of Object.keys(ctx.rename)) {
       if (!used.has(key)) ctx.warn({ code: 'IC2402', severity: 'warning', message: `rename rule \`${key}\` matches no exported type` });
     }
-    // What claimed each name: `what` is described (`type \`crate::S\``) only for a collision.
-    const seen = new Map<string, Claim>();
-    const claim = (name: string, kind: Claim['kind'], path: string, span: Span, variant?: string) => {
-      const previous = seen.get(name);
-      if (!previous) {
-        seen.set(name, { kind, path, span, variant });
-        return;
-      }
-      const what = describe({ kind, path, span, variant });
-      const key = what.replace(/^(type|constant|function|variant) /, '').replace(/^`crate::/, '').replace(/`$/, '');
-      bag.report('IC2401', `\`${name}\` is emitted for both ${describe(previous)} and ${what}`, span, {
-        labels: [{ span: previous.span, message: `${describe(previous)} is also named \`${name}\`` }],
-        notes: [`help: add "rename": { "${key}": "<new name>" } to interopc.json, or #[ffi_type(name = "…")]`],
-      });
-    };
-    for (const t of types) {
-      claim(t.name, 'type', t.id, t.nameSpan);
-      if (t.kind === 'enum') for (const v of t.variants) claim(`${t.name}_${v.name}`, 'variant', t.id, t.nameSpan, v.name);
+    const { names, describe: claimAt } = claimants(types, ir);
+    // The first claim of each name.
+    const seen = new Map<string, number>();
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k] as string;
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, k);
+      else collision(bag, name, claimAt(first), claimAt(k));
     }
-    for (const c of ir.constants) claim(c.name, 'constant', c.rustPath, c.span);
-    for (const f of ir.functions) claim(f.name, 'function', f.rustPath, f.span);
     return finish({ ...ir, types }, bag.all, ctx);
   },
 };
+
+function collision(bag: DiagnosticBag, name: string, previous: Claim, claim: Claim): void {
+  const what = describe(claim);
+  const key = what.replace(/^(type|constant|function|variant) /, '').replace(/^`crate::/, '').replace(/`$/, '');
+  bag.report('IC2401', `\`${name}\` is emitted for both ${describe(previous)} and ${what}`, claim.span, {
+    labels: [{ span: previous.span, message: `${describe(previous)} is also named \`${name}\`` }],
+    notes: [`help: add "rename": { "${key}": "<new name>" } to interopc.json, or #[ffi_type(name = "…")]`],
+  });
+}

@@ -20,8 +20,8 @@ interface MutableScope {
   id: ModuleId;
   parent?: ModuleId;
   file: string;
-  types: Record<string, DefId | { module: ModuleId }>;
-  values: Record<string, DefId>;
+  types: Map<string, DefId | { module: ModuleId }>;
+  values: Map<string, DefId>;
   /**
    * Names defined by this module's own items (never overwritten by imports), with the namespaces
    * they are defined in as bits (`namespaceBit`). A Map, like the Set it replaced, prints as `{}`.
@@ -84,11 +84,11 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
         return;
       }
       spans[ns].set(name, span);
-      scope[ns][name] = entry as never;
+      (scope[ns] as Map<string, DefId | { module: ModuleId }>).set(name, entry);
       scope.own.set(name, (scope.own.get(name) ?? 0) | namespaceBit[ns]);
     };
     const visitModule = (id: ModuleId, parent: ModuleId | undefined, file: string, items: readonly Item[], reachable: boolean) => {
-      const scope: MutableScope = { id, ...(parent ? { parent } : {}), file, types: {}, values: {}, own: new Map(), publiclyReachable: reachable };
+      const scope: MutableScope = { id, ...(parent ? { parent } : {}), file, types: new Map(), values: new Map(), own: new Map(), publiclyReachable: reachable };
       scopes[id] = scope;
       modules.push({ id, items });
       let spans = firstSpans.get(id);
@@ -135,7 +135,7 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     const changes = new Map<MutableScope, number>();
     const copiedAt = new Map<PendingImport, { source: MutableScope; changes: number }>();
     const assign = (scope: MutableScope, ns: 'types' | 'values', name: string, entry: DefId | { module: ModuleId }) => {
-      scope[ns][name] = entry as never;
+      (scope[ns] as Map<string, DefId | { module: ModuleId }>).set(name, entry);
       changes.set(scope, (changes.get(scope) ?? 0) + 1);
     };
     for (let round = 0; round < 16; round++) {
@@ -158,11 +158,9 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           const last = copiedAt.get(imp);
           if (last && last.source === source && last.changes === sourceChanges) continue;
           for (const ns of namespaces) {
-            const from = source[ns];
             const into = scope[ns];
-            for (const name in from) {
-              if (into[name] !== undefined || isOwn(scope, ns, name)) continue;
-              const entry = from[name] as DefId | { module: ModuleId };
+            for (const [name, entry] of source[ns]) {
+              if (into.has(name) || isOwn(scope, ns, name)) continue;
               assign(scope, ns, name, entry);
               changed = true;
               if (imp.isPub && typeof entry === 'string') reExported.add(entry);
@@ -180,7 +178,7 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           resolvedImports.add(imp);
           if (isOwn(scope, ns, name)) continue;
           const entry = targetEntry(target);
-          if (sameEntry(scope[ns][name], entry)) continue;
+          if (sameEntry(scope[ns].get(name), entry)) continue;
           assign(scope, ns, name, entry);
           changed = true;
           if (imp.isPub && typeof entry === 'string') reExported.add(entry);

@@ -71,7 +71,7 @@ function resolveName(ctx: TypeContext, name: string, args: HirGenericArg[], span
   if (ctx.typeParams.has(name)) return { kind: 'param', name, span };
   if (name === 'Self') return ctx.selfType ?? { kind: 'unresolved', text: name, span };
   if (name === 'crate' || name === 'self' || name === 'super' || name === '<qualified>') return resolveQualified(ctx, [name], false, args, span);
-  const entry = ctx.modules[ctx.module]?.types[name];
+  const entry = ctx.modules[ctx.module]?.types.get(name);
   if (typeof entry === 'string' && !entry.startsWith(EXTERN_PREFIX)) return { kind: 'def', def: entry, args, span };
   if (entry !== undefined || externalCrates.has(name)) return resolveQualified(ctx, [name], false, args, span);
   if (primitiveTypes.has(name)) return { kind: 'primitive', name: name as PrimitiveName, span };
@@ -139,7 +139,7 @@ function resolveGenericArg(ctx: TypeContext, a: GenericArg): HirGenericArg[] {
       const t = a.type;
       if (t.kind === 'path' && t.path.segments.length === 1 && !t.path.segments[0]?.generics) {
         const name = t.path.segments[0]?.name ?? '';
-        const isConst = ctx.constParams.has(name) || (ctx.modules[ctx.module]?.values[name] !== undefined && ctx.modules[ctx.module]?.types[name] === undefined && !ctx.typeParams.has(name));
+        const isConst = ctx.constParams.has(name) || (ctx.modules[ctx.module]?.values.has(name) === true && ctx.modules[ctx.module]?.types.has(name) !== true && !ctx.typeParams.has(name));
         if (isConst) return [{ kind: 'const', value: { kind: 'path', path: t.path, span: t.span }, module: ctx.module, span: t.span }];
       }
       return [{ kind: 'type', type: resolveType(ctx, t) }];

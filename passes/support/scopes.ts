@@ -53,7 +53,7 @@ export function lookupPath(
   else if (first === 'super') current = { kind: 'module', module: modules[from]?.parent ?? 'crate' };
   else {
     const scope = modules[from];
-    const own = count === 1 ? scope?.[namespace][first] : scope?.types[first];
+    const own = count === 1 ? scope?.[namespace].get(first) : scope?.types.get(first);
     const target = entryTarget(own);
     if (target) current = target;
     else if (externalCrates.has(first)) current = { kind: 'extern', path: [first] };
@@ -73,7 +73,7 @@ export function lookupPath(
     }
     if (name === 'self') continue;
     const scope = modules[current.module];
-    const entry = i === count - 1 ? scope?.[namespace][name] : scope?.types[name];
+    const entry = i === count - 1 ? scope?.[namespace].get(name) : scope?.types.get(name);
     const next = entryTarget(entry);
     if (!next) return undefined;
     current = next;
