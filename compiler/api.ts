@@ -65,8 +65,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     warn: (d) => warnings.push(d),
   };
   const result = runPipeline({ crateName: manifest.packageName, rootFile: 'src/lib.rs' }, ctx, options.keepStages ?? false);
-  const report = result.hir ? finalReport(result.hir.report, result.ir) : [];
-  if (!result.ir || hasErrors(result.diagnostics)) return { ...fail([...warnings, ...result.diagnostics], outDir, report), stages: result.stages, timings: result.timings };
+  const hir = result.hir;
+  if (!result.ir || hasErrors(result.diagnostics)) {
+    const report = hir ? finalReport(hir.report, result.ir) : [];
+    return { ...fail([...warnings, ...result.diagnostics], outDir, report), stages: result.stages, timings: result.timings };
+  }
 
   const ir = result.ir;
   const timings: Record<string, number> = { ...result.timings };
@@ -90,7 +93,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timings['emit'] = performance.now() - start;
   const ok = !hasErrors(diagnostics);
   const crateFiles = ok && guardFile ? [guardFile] : [];
-  return { ok, files: ok ? files : [], crateFiles, crateDir, outDir, diagnostics, sources, ir, report, stages: result.stages, timings, apiHash: hash };
+  // The report is made when read: only `--report` and tests read it, and a large crate has an
+  // entry per item.
+  let report: readonly ReportEntry[] | undefined;
+  return {
+    ok, files: ok ? files : [], crateFiles, crateDir, outDir, diagnostics, sources, ir,
+    get report(): readonly ReportEntry[] {
+      return (report ??= hir ? finalReport(hir.report, ir) : []);
+    },
+    stages: result.stages, timings, apiHash: hash,
+  };
 }
 
 function readIfFile(path: string): string | undefined {

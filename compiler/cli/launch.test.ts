@@ -75,3 +75,11 @@ test('the bundle and the modules load Chevrotain with the same exports', (t) => 
   t.deepEqual(Object.keys(bundled).sort(), Object.keys(fromPackage).sort());
   for (const key of Object.keys(bundled)) t.is(typeof (bundled as Record<string, unknown>)[key], typeof (fromPackage as Record<string, unknown>)[key], key);
 });
+
+test('a reader that closes the pipe early stops the run quietly, without a stack trace', async (t) => {
+  const out = tempDir('interopc-launch-out-');
+  const bin = join(repoRoot, 'bin/interopc.js');
+  const run = await execa('sh', ['-c', `"${process.execPath}" "${bin}" build "${referenceProject}" --target c --out-dir "${out}" --report | head -n 1`], { reject: false, env: { INTEROPC_CACHE_DIR: tempDir('interopc-launch-cache-') } });
+  t.is(run.stdout.split('\n').length, 1);
+  t.is(run.stderr, '');
+});

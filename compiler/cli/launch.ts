@@ -78,8 +78,23 @@ function loadBundle(bundle: string, source: string, cache: string | undefined): 
   };
 }
 
+/**
+ * A reader that stops early (`interopc build --report | head`) closes the pipe: the next write
+ * fails with EPIPE, which would end in a stack trace. Stop quietly instead, as a C tool does when
+ * SIGPIPE ends it (the shell's status for that, 128 + 13).
+ */
+function quietOnClosedPipe(io: Io): void {
+  for (const stream of [io.stdout, io.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(141);
+    });
+  }
+}
+
 export async function launch(argv: readonly string[], io: Io): Promise<number> {
   tuneV8ForBatchRun();
+  quietOnClosedPipe(io);
   if (!existsSync(bundlePath)) return (await import('./main.js')).main(argv, io);
   const source = readFileSync(bundlePath, 'utf8');
   const loaded = loadBundle(bundlePath, source, process.env['INTEROPC_COMPILE_CACHE'] !== '0' ? compileCachePath(source) : undefined);

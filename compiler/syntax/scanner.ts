@@ -53,16 +53,37 @@ const C = {
   lbrace: 123, pipe: 124, rbrace: 125, tilde: 126, nbsp: 0xa0, bom: 0xfeff,
 } as const;
 
-const isDigit = (c: number): boolean => c >= C.d0 && c <= C.d9;
-const isHex = (c: number): boolean => isDigit(c) || (c >= C.a && c <= C.f) || (c >= C.A && c <= C.F);
-const isAsciiIdentStart = (c: number): boolean => (c >= C.a && c <= C.z) || (c >= C.A && c <= C.Z) || c === C.underscore;
-const isAsciiIdentContinue = (c: number): boolean => isAsciiIdentStart(c) || isDigit(c);
+/**
+ * ASCII character classes as bits, one table lookup per character. Until V8 has optimized the
+ * scanner, every helper call per character costs a call in the interpreter, and the first files of
+ * a large crate are scanned that way: the hot loops read this table instead of calling predicates.
+ */
+const SPACE = 1;
+const DIGIT = 2;
+const IDENT_START = 4;
+const IDENT_CONTINUE = 8;
+const HEX = 16;
+const asciiClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= C.a && c <= C.z) || (c >= C.A && c <= C.Z) || c === C.underscore;
+  const digit = c >= C.d0 && c <= C.d9;
+  asciiClass[c] =
+    (c === C.space || c === C.lf || c === C.tab || c === C.cr || c === C.ff || c === C.vt ? SPACE : 0) |
+    (digit ? DIGIT : 0) |
+    (letter ? IDENT_START | IDENT_CONTINUE : 0) |
+    (digit ? IDENT_CONTINUE : 0) |
+    (digit || (c >= C.a && c <= C.f) || (c >= C.A && c <= C.F) ? HEX : 0);
+}
+/** Whether `c` (a char code, or NaN past the end) is ASCII and in `classes`. */
+const isAscii = (c: number, classes: number): boolean => c < 128 && ((asciiClass[c] as number) & classes) !== 0;
+
+const isDigit = (c: number): boolean => isAscii(c, DIGIT);
+const isHex = (c: number): boolean => isAscii(c, HEX);
+const isAsciiIdentStart = (c: number): boolean => isAscii(c, IDENT_START);
+const isAsciiIdentContinue = (c: number): boolean => isAscii(c, IDENT_CONTINUE);
 // Identifiers also take any UTF-16 unit from U+00C0 up (letters of most scripts; Rust's exact
 // XID tables would cost more than they are worth for FFI surfaces).
-const isIdentStart = (c: number): boolean => isAsciiIdentStart(c) || c >= 0xc0;
-const isIdentContinue = (c: number): boolean => isAsciiIdentContinue(c) || c >= 0xc0;
-const isSpace = (c: number): boolean =>
-  c === C.space || c === C.lf || c === C.tab || c === C.cr || c === C.ff || c === C.vt || c === C.nbsp || c === C.bom;
+const isIdentStart = (c: number): boolean => isAscii(c, IDENT_START) || c >= 0xc0;
 
 /** Single-character punctuation, indexed by char code. */
 const singleType: (TokenType | undefined)[] = [];
@@ -113,8 +134,8 @@ export function scan(text: string, from = 0, budget = Infinity): Scanned {
   let i = from;
   while (i < length) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      flushUnknown(i);
+    if (c < 128 ? ((asciiClass[c] as number) & SPACE) !== 0 : c === C.nbsp || c === C.bom) {
+      if (unknownStart >= 0) flushUnknown(i);
       i++;
       continue;
     }
@@ -358,7 +379,11 @@ function identifier(text: string, i: number, push: Push): number {
     return j;
   }
   let j = i + 1;
-  while (isIdentContinue(text.charCodeAt(j))) j++;
+  const length = text.length;
+  for (; j < length; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 128 ? ((asciiClass[c] as number) & IDENT_CONTINUE) === 0 : c < 0xc0) break;
+  }
   const image = text.slice(i, j);
   push(T.keywords.get(image) ?? T.Ident, i, j, image);
   return j;
