@@ -90,43 +90,53 @@ export const collectModules: Pass<CrateInput, CrateAst> = {
       return [...ast.items];
     };
 
-    const expand = (items: readonly Item[], file: string, isModRs: boolean, inline: readonly string[]): Item[] =>
-      items.flatMap((item) => included(item, file) ?? [item]).map((item) => {
-        if (item.kind !== 'mod') return item;
-        if (!isCfgEnabled(item.attrs, ctx.cfg)) return item;
-        if (!item.external) {
-          const explicit = pathAttribute(item, ctx.cfg);
-          const nested = explicit ? [...inline, explicit] : [...inline, item.name];
-          return { ...item, items: expand(item.items ?? [], file, isModRs, nested) };
-        }
+    /** The items of `file` with `include!`s inlined and modules filled in (one loop: a module file has thousands of items). */
+    const expand = (items: readonly Item[], file: string, isModRs: boolean, inline: readonly string[]): Item[] => {
+      const out: Item[] = [];
+      for (const item of items) {
+        const inlined = included(item, file);
+        if (inlined) for (const i of inlined) out.push(withModule(i, file, isModRs, inline));
+        else out.push(withModule(item, file, isModRs, inline));
+      }
+      return out;
+    };
+    /** `item` itself, or for a module its items: inline ones expanded, a file's loaded and expanded. */
+    const withModule = (item: Item, file: string, isModRs: boolean, inline: readonly string[]): Item => {
+      if (item.kind !== 'mod') return item;
+      if (!isCfgEnabled(item.attrs, ctx.cfg)) return item;
+      if (!item.external) {
         const explicit = pathAttribute(item, ctx.cfg);
-        const dir = childDirectory(file, isModRs, inline);
-        const candidates = explicit
-          ? [normalize(inline.length > 0 ? join(dir, explicit) : join(dirname(file), explicit))]
-          : [normalize(join(dir, `${item.name}.rs`)), normalize(join(dir, `${item.name}/mod.rs`))];
-        let text: string | undefined;
-        const found = candidates.find((c) => (text = ctx.host.readFile(c)) !== undefined);
-        if (!found) {
-          const conditional = item.attrs.some((a) => a.path === 'cfg_attr' && a.meta?.kind === 'list' && a.meta.items.slice(1).some((m) => m.kind === 'nameValue' && m.path === 'path'));
-          bag.report('IC1101', `file not found for module \`${item.name}\``, item.span, {
-            notes: [
-              `looked for ${candidates.map((c) => `\`${c}\``).join(' and ')}`,
-              conditional
-                ? 'help: its `#[cfg_attr(…, path = …)]` apply under cfgs that are not set: set the one this build means with `--cfg` (a build script sets it for cargo)'
-                : `help: create the file, or remove \`mod ${item.name};\``,
-            ],
-          });
-          return item;
-        }
-        if (loaded.has(found)) {
-          bag.report('IC1103', `module file \`${found}\` is loaded twice`, item.span);
-          return item;
-        }
-        const ast = load(found, text);
-        if (!ast) return item;
-        const childIsModRs = found.endsWith('/mod.rs') || explicit !== undefined;
-        return { ...item, file: found, innerAttrs: ast.innerAttrs, docs: [...item.docs, ...ast.docs], items: expand(ast.items, found, childIsModRs, []) };
-      });
+        const nested = explicit ? [...inline, explicit] : [...inline, item.name];
+        return { ...item, items: expand(item.items ?? [], file, isModRs, nested) };
+      }
+      const explicit = pathAttribute(item, ctx.cfg);
+      const dir = childDirectory(file, isModRs, inline);
+      const candidates = explicit
+        ? [normalize(inline.length > 0 ? join(dir, explicit) : join(dirname(file), explicit))]
+        : [normalize(join(dir, `${item.name}.rs`)), normalize(join(dir, `${item.name}/mod.rs`))];
+      let text: string | undefined;
+      const found = candidates.find((c) => (text = ctx.host.readFile(c)) !== undefined);
+      if (!found) {
+        const conditional = item.attrs.some((a) => a.path === 'cfg_attr' && a.meta?.kind === 'list' && a.meta.items.slice(1).some((m) => m.kind === 'nameValue' && m.path === 'path'));
+        bag.report('IC1101', `file not found for module \`${item.name}\``, item.span, {
+          notes: [
+            `looked for ${candidates.map((c) => `\`${c}\``).join(' and ')}`,
+            conditional
+              ? 'help: its `#[cfg_attr(…, path = …)]` apply under cfgs that are not set: set the one this build means with `--cfg` (a build script sets it for cargo)'
+              : `help: create the file, or remove \`mod ${item.name};\``,
+          ],
+        });
+        return item;
+      }
+      if (loaded.has(found)) {
+        bag.report('IC1103', `module file \`${found}\` is loaded twice`, item.span);
+        return item;
+      }
+      const ast = load(found, text);
+      if (!ast) return item;
+      const childIsModRs = found.endsWith('/mod.rs') || explicit !== undefined;
+      return { ...item, file: found, innerAttrs: ast.innerAttrs, docs: [...item.docs, ...ast.docs], items: expand(ast.items, found, childIsModRs, []) };
+    };
 
     const root = load(input.rootFile);
     if (!root) {

@@ -157,14 +157,21 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           const sourceChanges = changes.get(source) ?? 0;
           const last = copiedAt.get(imp);
           if (last && last.source === source && last.changes === sourceChanges) continue;
+          // Own names are in the scope too, so `has` also keeps a glob from shadowing them. The
+          // changes are counted once per copy, not per name (a glob copies thousands).
+          let copied = 0;
           for (const ns of namespaces) {
-            const into = scope[ns];
+            const into = scope[ns] as Map<string, DefId | { module: ModuleId }>;
             for (const [name, entry] of source[ns]) {
-              if (into.has(name) || isOwn(scope, ns, name)) continue;
-              assign(scope, ns, name, entry);
-              changed = true;
+              if (into.has(name)) continue;
+              into.set(name, entry);
+              copied++;
               if (imp.isPub && typeof entry === 'string') reExported.add(entry);
             }
+          }
+          if (copied > 0) {
+            changes.set(scope, (changes.get(scope) ?? 0) + copied);
+            changed = true;
           }
           // Read after copying: a glob of its own module changes its source while it copies.
           copiedAt.set(imp, { source, changes: changes.get(source) ?? 0 });
