@@ -7,7 +7,7 @@
  * the IR in one pass (keys already in sorted order), because a large crate's surface is hundreds of
  * thousands of small objects that would only be built to be serialized once.
  */
-import type { IrConstValue, IrModule, IrTypeDecl, Layout, TypeRef } from './ir.js';
+import { typeIndex, type IrConstValue, type IrModule, type IrTypeDecl, type Layout, type TypeRef } from './ir.js';
 
 /**
  * FNV-1a 64 over `length` bytes. The 64-bit state is two 32-bit halves kept in int32 arithmetic
@@ -100,7 +100,7 @@ export function apiSurface(ir: IrModule, exclude: readonly string[] = []): unkno
 class CanonicalWriter {
   bytes = new Uint8Array(1 << 16);
   length = 0;
-  constructor(private readonly names: ReadonlyMap<string, string>) {}
+  constructor(private readonly index: ReadonlyMap<string, IrTypeDecl>) {}
 
   private reserve(extra: number): void {
     if (this.length + extra <= this.bytes.length) return;
@@ -204,7 +204,7 @@ class CanonicalWriter {
         return this.string(t.name);
       case 'named':
         this.raw('{"named":');
-        this.string(this.names.get(t.id) ?? t.id);
+        this.string(this.index.get(t.id)?.name ?? t.id);
         return this.raw(t.nullable ? ',"nullable":true}' : '}');
       case 'pointer':
         this.raw('{"mutable":');
@@ -293,9 +293,7 @@ class CanonicalWriter {
 const sortedByName = <T extends { name: string }>(list: readonly T[]): T[] => list.slice().sort(compareNames);
 
 function hashSurface(ir: IrModule, exclude: readonly string[]): bigint {
-  const names = new Map<string, string>();
-  for (const t of ir.types) names.set(t.id, t.name);
-  const h = new CanonicalWriter(names);
+  const h = new CanonicalWriter(typeIndex(ir));
   h.raw('{"constants":[');
   const constants = sortedByName(ir.constants);
   for (let i = 0; i < constants.length; i++) {

@@ -287,9 +287,20 @@ export interface IrModule {
 export const prim = (name: IrPrimitive): TypeRef => ({ kind: 'primitive', name });
 export const named = (id: TypeId): TypeRef => ({ kind: 'named', id });
 
-/** Index of declarations by id. */
+const typeIndexes = new WeakMap<readonly IrTypeDecl[], ReadonlyMap<TypeId, IrTypeDecl>>();
+
+/**
+ * Index of declarations by id (the last one of an id wins). Made once per list of declarations:
+ * the API hash and every emitter ask for it, and a large crate has tens of thousands.
+ */
 export function typeIndex(ir: Pick<IrModule, 'types'>): ReadonlyMap<TypeId, IrTypeDecl> {
-  return new Map(ir.types.map((t) => [t.id, t]));
+  let index = typeIndexes.get(ir.types);
+  if (!index) {
+    const byId = new Map<TypeId, IrTypeDecl>();
+    for (const t of ir.types) byId.set(t.id, t);
+    typeIndexes.set(ir.types, (index = byId));
+  }
+  return index;
 }
 
 /** The layout a struct, union or enum must have once `compute-layout` ran. */

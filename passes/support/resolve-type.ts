@@ -55,10 +55,13 @@ export function resolveType(ctx: TypeContext, t: TypeNode): HirType {
   }
 }
 
+/** The arguments of every path written without any: one shared list, not one per type in the crate. */
+const noArgs: readonly HirGenericArg[] = [];
+
 function resolvePathType(ctx: TypeContext, t: Extract<TypeNode, { kind: 'path' }>): HirType {
   const segments = t.path.segments;
   const last = segments[segments.length - 1];
-  const args = last?.generics ? last.generics.flatMap((a) => resolveGenericArg(ctx, a)) : [];
+  const args = last?.generics ? last.generics.flatMap((a) => resolveGenericArg(ctx, a)) : noArgs;
   if (segments.length === 1 && !t.path.global && last) return resolveName(ctx, last.name, args, t.span);
   return resolveQualified(ctx, segments.map((s) => s.name), t.path.global, args, t.span);
 }
@@ -67,7 +70,7 @@ function resolvePathType(ctx: TypeContext, t: Extract<TypeNode, { kind: 'path' }
  * A one-segment path (`u8`, `Point`, `T`): most types in a crate. Answers what `lookupPath` would
  * from the module scope directly, without building a segment list or a target per type.
  */
-function resolveName(ctx: TypeContext, name: string, args: HirGenericArg[], span: Span): HirType {
+function resolveName(ctx: TypeContext, name: string, args: readonly HirGenericArg[], span: Span): HirType {
   if (ctx.typeParams.has(name)) return { kind: 'param', name, span };
   if (name === 'Self') return ctx.selfType ?? { kind: 'unresolved', text: name, span };
   if (name === 'crate' || name === 'self' || name === 'super' || name === '<qualified>') return resolveQualified(ctx, [name], false, args, span);
@@ -81,7 +84,7 @@ function resolveName(ctx: TypeContext, name: string, args: HirGenericArg[], span
 }
 
 /** `c_int` after `use std::os::raw::*`: a name interopc knows in a crate the module glob-imports. */
-function fromExternalGlob(ctx: TypeContext, name: string, args: HirGenericArg[], span: Span): HirType | undefined {
+function fromExternalGlob(ctx: TypeContext, name: string, args: readonly HirGenericArg[], span: Span): HirType | undefined {
   for (const glob of ctx.modules[ctx.module]?.externalGlobs ?? []) {
     const found = externalType([...glob, name], args, [...glob, name].join('::'), span);
     if (found.kind !== 'unresolved') return found;
@@ -90,7 +93,7 @@ function fromExternalGlob(ctx: TypeContext, name: string, args: HirGenericArg[],
 }
 
 /** Any path, through `lookupPath`. `text` (the path as written) is joined only for the types that keep it. */
-function resolveQualified(ctx: TypeContext, names: readonly string[], global: boolean, args: HirGenericArg[], span: Span): HirType {
+function resolveQualified(ctx: TypeContext, names: readonly string[], global: boolean, args: readonly HirGenericArg[], span: Span): HirType {
   if (names.length === 1 && !global) {
     const name = names[0] as string;
     if (ctx.typeParams.has(name)) return { kind: 'param', name, span };
@@ -110,7 +113,7 @@ function resolveQualified(ctx: TypeContext, names: readonly string[], global: bo
   return { kind: 'unresolved', text: names.join('::'), span };
 }
 
-function externalType(path: readonly string[], args: HirGenericArg[], text: string, span: TypeNode['span']): HirType {
+function externalType(path: readonly string[], args: readonly HirGenericArg[], text: string, span: TypeNode['span']): HirType {
   const last = path[path.length - 1] ?? '';
   const fromPatternCrate = patternCrates.has(path[0] ?? '');
   const pattern = fromPatternCrate ? patternTypes[last] : undefined;
