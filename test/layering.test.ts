@@ -1,7 +1,7 @@
 /**
  * The architecture's dependency rules (design.md): passes see only the AST/HIR/IR types,
  * diagnostics and the pass kit; emitters see only the IR and diagnostics; only the pipeline and the
- * target registry import emitters; the compiler never imports tests, runtime tests or benchmarks.
+ * target registry import emitters; the compiler never imports tests, runtime tests, benchmarks or build tools.
  */
 import test from 'ava';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -42,7 +42,7 @@ test('emitters import only the IR, diagnostics and other emitter files', (t) => 
 
 test('only the pipeline and the target registry import emitter implementations; the compiler never imports tests or tools', (t) => {
   const found = violations('compiler', (target, file) => {
-    if (/^(runtime-tests|bench|test)\//.test(target)) return false;
+    if (/^(runtime-tests|bench|test|tools)\//.test(target)) return false;
     if (/^emitters\/(?!emitter\.ts$)/.test(target)) return file === 'compiler/targets.ts' || file === 'compiler/pipeline.ts';
     return true;
   });
