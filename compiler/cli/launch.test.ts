@@ -16,8 +16,8 @@ import { tempDir } from '../../runtime-tests/support/temp.js';
 
 const targets = ['c', 'csharp', 'python', 'typescript'] as const;
 
-async function runBin(args: readonly string[], cacheDir: string) {
-  return execa(process.execPath, [join(repoRoot, 'bin/interopc.js'), ...args], { reject: false, env: { INTEROPC_CACHE_DIR: cacheDir } });
+async function runBin(args: readonly string[], cacheDir: string, env: Record<string, string> = {}) {
+  return execa(process.execPath, [join(repoRoot, 'bin/interopc.js'), ...args], { reject: false, env: { INTEROPC_CACHE_DIR: cacheDir, ...env } });
 }
 
 test('the bundle exists (npm run build makes it)', (t) => {
@@ -47,6 +47,25 @@ test('a build writes the code cache once; the next run uses it as it is', async 
   t.is((await runBin(['build', referenceProject, '--target', 'c', '--out-dir', out], cache)).exitCode, 0);
   // Rewriting renames a new file into place: the same inode means V8 accepted the cache.
   t.is(statSync(file).ino, first.ino);
+});
+
+test('INTEROPC_COMPILE_CACHE=0 builds without reading or writing a cache', async (t) => {
+  const cache = tempDir('interopc-launch-cache-');
+  const run = await runBin(['build', referenceProject, '--target', 'c', '--out-dir', tempDir('interopc-launch-out-')], cache, { INTEROPC_COMPILE_CACHE: '0' });
+  t.is(run.exitCode, 0, run.stderr);
+  t.deepEqual(readdirSync(cache), []);
+});
+
+test('writing a cache removes the caches of other bundles under this node, and nothing else', async (t) => {
+  const cache = tempDir('interopc-launch-cache-');
+  const suffix = `-node${process.version}-${process.arch}.cache`;
+  const stale = join(cache, `interopc-0123456789abcdef${suffix}`);
+  const otherNode = join(cache, 'interopc-0123456789abcdef-nodev1.0.0-x64.cache');
+  const unrelated = join(cache, 'notes.txt');
+  for (const f of [stale, otherNode, unrelated]) writeFileSync(f, 'x');
+  const run = await runBin(['build', referenceProject, '--target', 'c', '--out-dir', tempDir('interopc-launch-out-')], cache);
+  t.is(run.exitCode, 0, run.stderr);
+  t.deepEqual(readdirSync(cache).sort(), [basename(compileCachePath(readFileSync(bundlePath, 'utf8'), cache)), basename(otherNode), basename(unrelated)].sort());
 });
 
 test('a damaged cache is rejected by V8 and replaced; the build is unaffected', async (t) => {

@@ -10,12 +10,13 @@
  * The cache is one file per user (`$XDG_CACHE_HOME/interopc`, else `~/.cache/interopc`, or
  * `INTEROPC_CACHE_DIR`), named by the bundle's content hash and node's version: V8 itself checks
  * only the source's length, its own version and flags, so a rebuilt bundle of the same length must
- * not find the old cache. It is written after a `build` when it was missing or V8 rejected it;
- * `INTEROPC_COMPILE_CACHE=0` turns it off. Any failure to read or write it only costs the speed.
+ * not find the old cache. It is written after a `build` when it was missing or V8 rejected it, and
+ * writing it removes the caches of earlier bundles; `INTEROPC_COMPILE_CACHE=0` turns it off. Any
+ * failure to read or write it only costs the speed.
  * Without the bundle (only `tsc` ran), the CLI's modules are imported as usual.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -51,6 +52,18 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
+/**
+ * Caches of other bundles under this node (every rebuild of interopc makes a new one): removed
+ * when a new cache is written, so the folder holds one file per node version, not one per build.
+ */
+function removeStaleCaches(current: string): void {
+  const dir = dirname(current);
+  const suffix = `-node${process.version}-${process.arch}.cache`;
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('interopc-') && name.endsWith(suffix) && join(dir, name) !== current) rmSync(join(dir, name), { force: true });
+  }
+}
+
 /** Compiles and runs the bundle's `source` as a CommonJS module, with the code cache in `cache` (if any). */
 function loadBundle(bundle: string, source: string, cache: string | undefined): Loaded {
   const file = cache ?? '';
@@ -71,6 +84,7 @@ function loadBundle(bundle: string, source: string, cache: string | undefined): 
         const partial = `${file}.${process.pid}.tmp`;
         writeFileSync(partial, script.createCachedData());
         renameSync(partial, file);
+        removeStaleCaches(file);
       } catch {
         // A read-only home or a full disk: the next run compiles from source, as it would anyway.
       }
