@@ -44,7 +44,8 @@ function scan(text: string): Tokens {
     const next = text.charCodeAt(i + 1);
     if (c === 32 || c === 10 || c === 13 || c === 9) i++;
     else if (c === 47 && next === 47) {
-      const end = text.indexOf('\n', i) < 0 ? n : text.indexOf('\n', i);
+      const newline = text.indexOf('\n', i);
+      const end = newline < 0 ? n : newline;
       if (text.charCodeAt(i + 2) === 47) push(DOC, i + 4, end);
       i = end;
     } else if (isWordChar(c)) {
