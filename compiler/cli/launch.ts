@@ -38,6 +38,15 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 export const compileCachePath = (source: string, dir = compileCacheDir()): string =>
   join(dir, `interopc-${createHash('sha256').update(source).digest('hex').slice(0, 16)}-node${process.version}-${process.arch}.cache`);
 
+/** The cache file, or undefined where there is none to be had (no home directory, say). */
+function cachePathIfAny(source: string): string | undefined {
+  try {
+    return compileCachePath(source);
+  } catch {
+    return undefined;
+  }
+}
+
 interface Loaded {
   readonly main: Main;
   /** Writes the code cache when this run should (see the module comment). */
@@ -111,7 +120,7 @@ export async function launch(argv: readonly string[], io: Io): Promise<number> {
   quietOnClosedPipe(io);
   if (!existsSync(bundlePath)) return (await import('./main.js')).main(argv, io);
   const source = readFileSync(bundlePath, 'utf8');
-  const loaded = loadBundle(bundlePath, source, process.env['INTEROPC_COMPILE_CACHE'] !== '0' ? compileCachePath(source) : undefined);
+  const loaded = loadBundle(bundlePath, source, process.env['INTEROPC_COMPILE_CACHE'] !== '0' ? cachePathIfAny(source) : undefined);
   const code = await loaded.main(argv, io);
   // Only a build compiles most of the compiler; a cache made by `--help` would stay thin.
   if (argv[0] === 'build') loaded.saveCache();
