@@ -5,13 +5,16 @@
  * nothing. Its stages time what any implementation must do at least (scan every character, build
  * the declarations, lay them out, hash a canonical text, print 5 MB of C), so interopc's phases
  * can be read against them: `node dist/bench/floor.js [crate-dir]` (after `npm run build`), in a
- * fresh process, cold like a real run.
+ * fresh process, cold like a real run. It shares only the API hash's FNV-1a with the compiler; its
+ * scanner and its C declarator printer are its own, fixed to the generator's few types, because
+ * they stand for plain code, not for interopc's machinery.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { writeSyntheticCrate } from './synthetic-crate.js';
+import { fnv1a64 } from '../compiler/api-hash.js';
 
 const DOC = 1;
 const IDENT = 2;
@@ -186,7 +189,7 @@ function layout(crate: Crate): void {
   }
 }
 
-/** FNV-1a 64 (as two 32-bit halves) of a canonical text of every declaration, sorted by name. */
+/** The API hash's FNV-1a 64 over a canonical text of every declaration, sorted by name. */
 function hash(crate: Crate): string {
   const byName = <T extends { name: string }>(list: T[]): T[] => [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
   const parts: string[] = [];
@@ -194,17 +197,7 @@ function hash(crate: Crate): string {
   for (const f of byName(crate.fns)) parts.push(`{"name":"${f.name}","params":[${f.params.map((p) => `"${p.type.k}"`).join(',')}]}`);
   for (const s of byName(crate.structs)) parts.push(`{"fields":[${s.fields.map((f) => `{"name":"${f.name}","offset":${f.offset}}`).join(',')}],"layout":{"align":${s.align},"size":${s.size}},"name":"${s.name}"}`);
   for (const e of byName(crate.enums)) parts.push(`{"name":"${e.name}","variants":[${e.variants.map((v) => `{"name":"${v.name}","value":${v.value}}`).join(',')}]}`);
-  const text = parts.join(',');
-  let hi = 0xcbf29ce4 | 0;
-  let lo = 0x84222325 | 0;
-  for (let i = 0; i < text.length; i++) {
-    lo ^= text.charCodeAt(i);
-    const low = (lo & 0xffff) * 0x1b3;
-    const high = (lo >>> 16) * 0x1b3 + (low >>> 16);
-    hi = (Math.imul(hi, 0x1b3) + (high >>> 16) + (lo << 8)) | 0;
-    lo = (high << 16) | (low & 0xffff);
-  }
-  return `0x${(hi >>> 0).toString(16).padStart(8, '0')}${(lo >>> 0).toString(16).padStart(8, '0')}`;
+  return `0x${fnv1a64(parts.join(',')).toString(16).padStart(16, '0')}`;
 }
 
 function header(crate: Crate, apiHash: string): string {

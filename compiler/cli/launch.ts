@@ -16,7 +16,7 @@
  * Without the bundle (only `tsc` ran), the CLI's modules are imported as usual.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import type { Io } from './main.js';
 import { tuneV8ForBatchRun } from './v8-tuning.js';
+import { writeBeside } from './write-files.js';
 
 type Main = (argv: readonly string[], io: Io) => Promise<number>;
 
@@ -88,11 +89,8 @@ function loadBundle(bundle: string, source: string, cache: string | undefined): 
     saveCache: () => {
       if (cache === undefined || !fresh) return;
       try {
-        mkdirSync(dirname(file), { recursive: true });
         // Written whole, then renamed: a run that starts meanwhile reads the old file or none.
-        const partial = `${file}.${process.pid}.tmp`;
-        writeFileSync(partial, script.createCachedData());
-        renameSync(partial, file);
+        renameSync(writeBeside(file, script.createCachedData()), file);
         removeStaleCaches(file);
       } catch {
         // A read-only home or a full disk: the next run compiles from source, as it would anyway.

@@ -7,15 +7,28 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../../emitters/emitter.js';
 
+/**
+ * Writes `contents` to a temporary file beside `final` (its folder made if needed) and returns the
+ * temporary file's path, for the caller to rename into place. A failed write leaves nothing behind.
+ */
+export function writeBeside(final: string, contents: string | Uint8Array): string {
+  mkdirSync(dirname(final), { recursive: true });
+  const temp = `${final}.interopc-${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, contents);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  return temp;
+}
+
 export function writeFilesAtomically(outDir: string, files: readonly OutputFile[]): string[] {
   const temps: { temp: string; final: string }[] = [];
   try {
     for (const f of files) {
       const final = join(outDir, f.path);
-      mkdirSync(dirname(final), { recursive: true });
-      const temp = `${final}.interopc-${process.pid}.tmp`;
-      writeFileSync(temp, f.contents);
-      temps.push({ temp, final });
+      temps.push({ temp: writeBeside(final, f.contents), final });
     }
   } catch (e) {
     for (const t of temps) rmSync(t.temp, { force: true });
