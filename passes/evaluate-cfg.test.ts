@@ -25,3 +25,20 @@ test('cfg predicates (all, any, not, names, key=value) and cfg_attr', (t) => {
   t.true(e?.kind === 'enum' && e.variants.length === 1 && e.variants[0]?.name === 'Kept');
   t.false(crate.root.items.some((i) => i.attrs.some((a) => a.path === 'cfg' || a.path === 'cfg_attr')));
 });
+
+test('a module file is configured whether or not the file that declares it has any cfg', (t) => {
+  const r = compile({
+    'src/lib.rs': 'pub mod a;\npub mod plain { pub mod b; }\npub struct Root;\n',
+    'src/a.rs': '#[cfg(windows)] pub struct Gone;\npub struct Kept { #[cfg(windows)] pub gone: u8, pub kept: u8 }\npub mod c;\n',
+    'src/a/c.rs': 'pub struct NoCfgHere;\n',
+    'src/plain/b.rs': '#[cfg(windows)] pub struct AlsoGone;\npub mod inline { #[cfg(unix)] pub struct Inner; #[cfg(windows)] pub struct InnerGone; }\n',
+  });
+  t.deepEqual(r.messages, []);
+  const crate = r.stages['evaluate-cfg'] as CrateAst;
+  const names = (items: CrateAst['root']['items']): string[] =>
+    items.flatMap((i): string[] => (i.kind === 'mod' ? [`${i.name}{${names(i.items ?? []).join(',')}}`] : 'name' in i && i.name !== undefined ? [i.name] : []));
+  t.deepEqual(names(crate.root.items), ['a{Kept,c{NoCfgHere}}', 'plain{b{inline{Inner}}}', 'Root']);
+  const a = crate.root.items[0];
+  const kept = a?.kind === 'mod' ? a.items?.[0] : undefined;
+  t.true(kept?.kind === 'struct' && kept.fields.map((f) => f.name).join() === 'kept');
+});

@@ -6,6 +6,7 @@
  */
 import type { Attribute, CrateAst, Field, Item, Variant } from '../compiler/syntax/ast.js';
 import { right, type CfgSet, type Pass } from '../compiler/pass.js';
+import type { SourceMap } from '../compiler/source.js';
 import { evaluatePredicate, isCfgEnabled } from './support/cfg.js';
 
 function expandAttrs(attrs: readonly Attribute[], cfg: CfgSet): Attribute[] {
@@ -71,23 +72,47 @@ function configureVariants(variants: readonly Variant[], cfg: CfgSet): readonly 
     });
 }
 
-function configureItems(items: readonly Item[], cfg: CfgSet): Item[] {
+/**
+ * Whether the items of `file` can carry a `cfg` or `cfg_attr` attribute at all. Both are spelled
+ * with the letters `cfg`, so a file whose text lacks them is left as it is without visiting its
+ * items, fields, variants and parameters (most files of most crates have none). A file not in the
+ * source map is visited.
+ */
+const mayConfigure = (sources: SourceMap, file: string): boolean => sources.get(file)?.text.includes('cfg') ?? true;
+
+interface Walk {
+  readonly cfg: CfgSet;
+  readonly sources: SourceMap;
+}
+
+/** `items` of a file; `visit` is false when that file has no cfg (only its `mod x;` files are looked at). */
+function configureItems(items: readonly Item[], walk: Walk, visit: boolean): Item[] {
   const out: Item[] = [];
   for (const item of items) {
-    if (!hasCfgAttributes(item.attrs)) {
-      out.push(configureItem(item, cfg));
+    if (!visit) {
+      // An inline module is in the same file; a `mod x;` file may have cfgs of its own.
+      out.push(item.kind === 'mod' && item.items ? { ...item, items: item.external ? configureFile(item.items, walk, item.file) : configureItems(item.items, walk, false) } : item);
       continue;
     }
-    if (!isCfgEnabled(item.attrs, cfg)) continue;
+    if (!hasCfgAttributes(item.attrs)) {
+      out.push(configureItem(item, walk));
+      continue;
+    }
+    if (!isCfgEnabled(item.attrs, walk.cfg)) continue;
     // cfg_attr may add a cfg (rare); evaluate again after expansion.
-    const attrs = expandAttrs(item.attrs, cfg);
-    if (!isCfgEnabled(attrs, cfg)) continue;
-    out.push(configureItem({ ...item, attrs, docs: [...item.docs, ...addedDocs(item.attrs, attrs)] } as Item, cfg));
+    const attrs = expandAttrs(item.attrs, walk.cfg);
+    if (!isCfgEnabled(attrs, walk.cfg)) continue;
+    out.push(configureItem({ ...item, attrs, docs: [...item.docs, ...addedDocs(item.attrs, attrs)] } as Item, walk));
   }
   return out;
 }
 
-function configureItem(item: Item, cfg: CfgSet): Item {
+/** The items of a module file (`file` undefined: not known, so visited). */
+const configureFile = (items: readonly Item[], walk: Walk, file: string | undefined): Item[] =>
+  configureItems(items, walk, file === undefined || mayConfigure(walk.sources, file));
+
+function configureItem(item: Item, walk: Walk): Item {
+  const { cfg } = walk;
   switch (item.kind) {
     case 'struct':
     case 'union': {
@@ -99,11 +124,11 @@ function configureItem(item: Item, cfg: CfgSet): Item {
       return variants === item.variants ? item : { ...item, variants };
     }
     case 'mod':
-      return item.items ? { ...item, items: configureItems(item.items, cfg) } : item;
+      return item.items ? { ...item, items: item.external ? configureFile(item.items, walk, item.file) : configureItems(item.items, walk, true) } : item;
     case 'impl':
     case 'trait':
     case 'externBlock':
-      return { ...item, items: configureItems(item.items, cfg) };
+      return { ...item, items: configureItems(item.items, walk, true) };
     case 'fn':
       return noneConfigured(item.params) ? item : { ...item, params: item.params.filter((p) => isCfgEnabled(p.attrs, cfg)) };
     case 'typeAlias':
@@ -118,5 +143,5 @@ function configureItem(item: Item, cfg: CfgSet): Item {
 
 export const evaluateCfg: Pass<CrateAst, CrateAst> = {
   name: 'evaluate-cfg',
-  run: (crate, ctx) => right({ ...crate, root: { ...crate.root, items: configureItems(crate.root.items, ctx.cfg) } }),
+  run: (crate, ctx) => right({ ...crate, root: { ...crate.root, items: configureFile(crate.root.items, { cfg: ctx.cfg, sources: ctx.sources }, crate.rootFile) } }),
 };

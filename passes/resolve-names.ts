@@ -44,6 +44,13 @@ interface PendingImport {
 interface ModuleWork {
   readonly id: ModuleId;
   readonly items: readonly Item[];
+  /**
+   * The def id of each item that declares a name, by the item's index: the very string its scope
+   * entry holds. Types written elsewhere resolve to that string, so when definitions are keyed by
+   * it too, every later lookup of a def compares two pointers instead of two equal copies of a
+   * long string (several times slower on a large crate, whose strings are scattered in memory).
+   */
+  readonly ids: (DefId | undefined)[];
 }
 
 const isPub = (item: { vis: { kind: string } }): boolean => item.vis.kind === 'pub';
@@ -90,22 +97,24 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     const visitModule = (id: ModuleId, parent: ModuleId | undefined, file: string, items: readonly Item[], reachable: boolean) => {
       const scope: MutableScope = { id, ...(parent ? { parent } : {}), file, types: new Map(), values: new Map(), own: new Map(), publiclyReachable: reachable };
       scopes[id] = scope;
-      modules.push({ id, items });
+      const ids: (DefId | undefined)[] = [];
+      modules.push({ id, items, ids });
       let spans = firstSpans.get(id);
       if (!spans) firstSpans.set(id, (spans = { types: new Map(), values: new Map() }));
-      for (const item of items) {
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as Item;
         switch (item.kind) {
           case 'struct':
           case 'enum':
           case 'union':
           case 'typeAlias':
           case 'trait':
-            declare(scope, spans, 'types', item.name, `${id}::${item.name}`, item.nameSpan);
+            declare(scope, spans, 'types', item.name, (ids[i] = `${id}::${item.name}`), item.nameSpan);
             break;
           case 'const':
           case 'static':
           case 'fn':
-            if (item.name !== '_') declare(scope, spans, 'values', item.name, `${id}::${item.name}`, item.nameSpan);
+            if (item.name !== '_') declare(scope, spans, 'values', item.name, (ids[i] = `${id}::${item.name}`), item.nameSpan);
             break;
           case 'mod':
             declare(scope, spans, 'types', item.name, { module: `${id}::${item.name}` }, item.nameSpan);
@@ -130,6 +139,8 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
     // its target lacks, and entries are never removed, so applying it again can add something only
     // after its source scope changed: each scope counts its changes, and each glob remembers the
     // count it last copied from (a large crate has thousands of names per glob).
+    // Values a `pub use` brings somewhere: a constant outside the public module tree is exported
+    // when it is one. Only constants ask, so type names (half of a glob) are not recorded.
     const reExported = new Set<DefId>();
     const resolvedImports = new Set<PendingImport>();
     const changes = new Map<MutableScope, number>();
@@ -162,11 +173,12 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           let copied = 0;
           for (const ns of namespaces) {
             const into = scope[ns] as Map<string, DefId | { module: ModuleId }>;
+            const record = imp.isPub && ns === 'values';
             for (const [name, entry] of source[ns]) {
               if (into.has(name)) continue;
               into.set(name, entry);
               copied++;
-              if (imp.isPub && typeof entry === 'string') reExported.add(entry);
+              if (record && typeof entry === 'string') reExported.add(entry);
             }
           }
           if (copied > 0) {
@@ -188,7 +200,7 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           if (sameEntry(scope[ns].get(name), entry)) continue;
           assign(scope, ns, name, entry);
           changed = true;
-          if (imp.isPub && typeof entry === 'string') reExported.add(entry);
+          if (imp.isPub && ns === 'values' && typeof entry === 'string') reExported.add(entry);
         }
       }
       if (!changed) break;
@@ -295,8 +307,9 @@ function collectDefs(
   };
   // The type context of every item without generics in this module.
   const plain = genericContext(modules, m.id, []);
-  for (const item of m.items) {
-    const id = 'name' in item ? `${m.id}::${item.name}` : m.id;
+  for (let i = 0; i < m.items.length; i++) {
+    const item = m.items[i] as Item;
+    const id = m.ids[i] ?? ('name' in item ? `${m.id}::${item.name}` : m.id);
     switch (item.kind) {
       case 'struct':
       case 'union': {

@@ -129,6 +129,9 @@ export function scan(text: string, from = 0, budget = Infinity): Scanned {
   };
 
   let depth = 0;
+  /** Indices of the openers not closed yet, and each (opener, closer) pair found, flat. */
+  const open: number[] = [];
+  const pairs: number[] = [];
   /** Whether the last token closed an item outside every delimiter, with the budget spent. */
   let boundary = false;
   let i = from;
@@ -151,16 +154,27 @@ export function scan(text: string, from = 0, budget = Infinity): Scanned {
       const type = (tokens[count] as IToken).tokenType;
       if (boundary && itemStarters.has(type)) {
         tokens.pop();
-        return { tokens, closers: pairDelimiters(tokens), problems, end: i };
+        return { tokens, closers: closersOf(tokens.length, pairs), problems, end: i };
       }
-      if (T.isOpener(type)) depth++;
-      else if (T.isCloser(type)) depth--;
+      if (T.isOpener(type)) {
+        depth++;
+        open.push(count);
+      } else if (T.isCloser(type)) {
+        depth--;
+        // Paired the way a balanced skip walks them: a mismatched closer stops the skip of every
+        // group open at that point, so those groups get no partner.
+        const top = open[open.length - 1];
+        if (top !== undefined && (tokens[top] as IToken).tokenType === openerOf(type)) {
+          pairs.push(top, count);
+          open.pop();
+        } else open.length = 0;
+      }
       boundary = depth === 0 && count + 1 >= budget && (type === T.Semi || type === T.RBrace);
     }
     i = end;
   }
   flushUnknown(length);
-  return { tokens, closers: pairDelimiters(tokens), problems, end: length };
+  return { tokens, closers: closersOf(tokens.length, pairs), problems, end: length };
 }
 
 type Push = (type: TokenType, start: number, end: number, image?: string) => void;
@@ -416,32 +430,12 @@ function punctuation(text: string, i: number, c: number, next: number, push: Pus
   return i + 1;
 }
 
-const openerOf = new Map<TokenType, TokenType>([
-  [T.RParen, T.LParen],
-  [T.RBracket, T.LBracket],
-  [T.RBrace, T.LBrace],
-]);
+/** The opener a closer pairs with. */
+const openerOf = (closer: TokenType): TokenType => (closer === T.RParen ? T.LParen : closer === T.RBracket ? T.LBracket : T.LBrace);
 
-/**
- * Pairs delimiters the way a balanced skip walks them: a mismatched closer stops the skip of every
- * group open at that point, so those groups get no partner.
- */
-function pairDelimiters(tokens: readonly IToken[]): Int32Array {
-  const closers = new Int32Array(tokens.length).fill(-1);
-  const open: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const type = (tokens[i] as IToken).tokenType;
-    if (T.isOpener(type)) {
-      open.push(i);
-      continue;
-    }
-    const opener = openerOf.get(type);
-    if (!opener) continue;
-    const top = open[open.length - 1];
-    if (top !== undefined && (tokens[top] as IToken).tokenType === opener) {
-      closers[top] = i;
-      open.pop();
-    } else open.length = 0;
-  }
+/** `Scanned.closers` from the pairs found while scanning. */
+function closersOf(count: number, pairs: readonly number[]): Int32Array {
+  const closers = new Int32Array(count).fill(-1);
+  for (let k = 0; k < pairs.length; k += 2) closers[pairs[k] as number] = pairs[k + 1] as number;
   return closers;
 }

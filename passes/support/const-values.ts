@@ -8,7 +8,10 @@ export type IntType = 'u8' | 'u16' | 'u32' | 'u64' | 'usize' | 'i8' | 'i16' | 'i
 
 const bitsOf: Record<IntType, number> = { u8: 8, u16: 16, u32: 32, u64: 64, usize: 64, i8: 8, i16: 16, i32: 32, i64: 64, isize: 64 };
 
-export const isIntType = (t: string | undefined): t is IntType => t !== undefined && t in bitsOf;
+// A Set rather than `t in bitsOf`: `in` looks a type name that is not a literal up in V8's string
+// table first, on every constant of a crate.
+const intTypes: ReadonlySet<string> = new Set(Object.keys(bitsOf));
+export const isIntType = (t: string | undefined): t is IntType => t !== undefined && intTypes.has(t);
 export const isFloatType = (t: string | undefined): t is 'f32' | 'f64' => t === 'f32' || t === 'f64';
 export const isSigned = (t: IntType): boolean => t.startsWith('i');
 export const bits = (t: IntType): number => bitsOf[t];
