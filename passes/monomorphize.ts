@@ -119,6 +119,7 @@ class Monomorphizer {
 
   /** The arguments a name shows: trailing ones equal to their parameter's default are left out (`Foo_i16`, not `Foo_i16_c_void`). */
   private withoutTrailingDefaults(params: readonly HirGenericParam[], args: readonly HirGenericArg[]): readonly HirGenericArg[] {
+    if (args.length === 0) return args;
     const ps = params.filter((p) => p.kind !== 'lifetime');
     let end = args.length;
     while (end > 0) {
@@ -180,7 +181,7 @@ class Monomorphizer {
     this.byId.set(id, 'pending');
     const bound = bindGenerics(def.generics, args, emptyGenericEnv) ?? emptyGenericEnv;
     const baseName = def.ffiType?.name ?? def.name;
-    const shown = this.withoutTrailingDefaults(def.generics, args.filter((a) => a.kind !== 'lifetime'));
+    const shown = this.withoutTrailingDefaults(def.generics, args.length === 0 ? args : args.filter((a) => a.kind !== 'lifetime'));
     const name = shown.length === 0 ? baseName : [baseName, ...shown.map((a) => this.mangle(a))].join('_');
     const { docs } = def;
     const patternDef = def.kind === 'struct' ? def.pattern : undefined;

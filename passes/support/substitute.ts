@@ -17,7 +17,8 @@ export const emptyGenericEnv: GenericEnv = { types: new Map(), consts: new Map()
  * (each substituted with the arguments before it); undefined when too many are given, or too few
  * for the parameters without a default.
  */
-export function completeArgs(params: readonly HirGenericParam[], args: readonly HirGenericArg[], outer: GenericEnv = emptyGenericEnv): HirGenericArg[] | undefined {
+export function completeArgs(params: readonly HirGenericParam[], args: readonly HirGenericArg[], outer: GenericEnv = emptyGenericEnv): readonly HirGenericArg[] | undefined {
+  if (params.length === 0 && args.length === 0) return args; // most types are not generic
   const ps = params.filter((p) => p.kind !== 'lifetime');
   const as = args.filter((a) => a.kind !== 'lifetime');
   if (as.length > ps.length) return undefined;
