@@ -74,3 +74,13 @@ test('chunks end after an item closed outside every delimiter, before a token th
   t.deepEqual(chunks('const A: u8 = 1; const B: u8 = 2; const C: u8 = 3;', 8), ['const A: u8 = 1; const B: u8 = 2;', 'const C: u8 = 3;']);
   t.is(scan('const A: u8 = 1; const B: u8 = 2;').end, 'const A: u8 = 1; const B: u8 = 2;'.length);
 });
+
+test('identifiers are recorded once per distinct name, across the chunks of one file; keywords are not', (t) => {
+  const names = new Map<string, string>();
+  const text = 'struct A { a: u32, b: u32 }\nfn f(a: A) -> u32 { a.a }';
+  const first = scan(text, 0, 1, names); // stops after the struct
+  t.true(first.end > 0 && first.end < text.length);
+  scan(text, first.end, Infinity, names);
+  t.deepEqual([...names.keys()], ['A', 'a', 'u32', 'b', 'f']);
+  t.true([...names].every(([key, value]) => key === value));
+});

@@ -114,7 +114,7 @@ const itemStarters = new Set<TokenType>([
  * is returned as `end`, and it is not part of this chunk). The parser then works on one chunk of
  * items at a time, so the tokens of a large file never all live at once.
  */
-export function scan(text: string, from = 0, budget = Infinity): Scanned {
+export function scan(text: string, from = 0, budget = Infinity, names: Names = new Map()): Scanned {
   const tokens: IToken[] = [];
   const problems: ScanProblem[] = [];
   const length = text.length;
@@ -143,7 +143,7 @@ export function scan(text: string, from = 0, budget = Infinity): Scanned {
       continue;
     }
     const count = tokens.length;
-    const end = scanToken(text, i, c, push, problems);
+    const end = scanToken(text, i, c, push, problems, names);
     if (end < 0) {
       if (unknownStart < 0) unknownStart = i;
       i++;
@@ -180,7 +180,7 @@ export function scan(text: string, from = 0, budget = Infinity): Scanned {
 type Push = (type: TokenType, start: number, end: number, image?: string) => void;
 
 /** Scans one token (or comment) at `i`; returns its end, or -1 when no token starts here. */
-function scanToken(text: string, i: number, c: number, push: Push, problems: ScanProblem[]): number {
+function scanToken(text: string, i: number, c: number, push: Push, problems: ScanProblem[], names: Names): number {
   const next = text.charCodeAt(i + 1);
   if (c === C.slash && next === C.slash) return lineComment(text, i, push);
   if (c === C.slash && next === C.star) return blockComment(text, i, push, problems);
@@ -191,7 +191,7 @@ function scanToken(text: string, i: number, c: number, push: Push, problems: Sca
     const literal = prefixedLiteral(text, i, c, push, problems);
     if (literal >= 0) return literal;
   }
-  if (isIdentStart(c)) return identifier(text, i, push);
+  if (isIdentStart(c)) return identifier(text, i, push, names);
   return punctuation(text, i, c, next, push);
 }
 
@@ -385,7 +385,14 @@ function intSuffixEnd(text: string, j: number): number {
   return j;
 }
 
-function identifier(text: string, i: number, push: Push): number {
+/**
+ * One string per distinct identifier of a file (`scan`'s `names`, shared by its chunks). A name is
+ * then the same string object wherever it is written, so the maps that resolve names (a module's
+ * scope, the primitives) find it by comparing pointers, and the AST holds each name once.
+ */
+export type Names = Map<string, string>;
+
+function identifier(text: string, i: number, push: Push, names: Names): number {
   if (text.charCodeAt(i) === C.r && text.charCodeAt(i + 1) === C.hash && isAsciiIdentStart(text.charCodeAt(i + 2))) {
     let j = i + 3;
     while (isAsciiIdentContinue(text.charCodeAt(j))) j++;
@@ -399,7 +406,13 @@ function identifier(text: string, i: number, push: Push): number {
     if (c < 128 ? ((asciiClass[c] as number) & IDENT_CONTINUE) === 0 : c < 0xc0) break;
   }
   const image = text.slice(i, j);
-  push(T.keywords.get(image) ?? T.Ident, i, j, image);
+  const keyword = T.keywords.get(image);
+  if (keyword !== undefined) push(keyword, i, j, image);
+  else {
+    const known = names.get(image);
+    if (known === undefined) names.set(image, image);
+    push(T.Ident, i, j, known ?? image);
+  }
   return j;
 }
 

@@ -10,7 +10,7 @@ import type { ConstValue, DefId, EnumDef, HirProgram, HirType, ModuleId, Primiti
 import { diagnostic, type Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import type { Span } from '../../compiler/source.js';
 import { lookupPath } from './scopes.js';
-import { resolveType } from './resolve-type.js';
+import { resolveType, typeContext } from './resolve-type.js';
 import { primitiveTypes } from './known-types.js';
 import { evaluatePredicate } from './cfg.js';
 import type { CfgSet } from '../../compiler/pass.js';
@@ -246,7 +246,7 @@ export class ConstEvaluator {
   }
 
   private castTarget(type: TypeNode, module: ModuleId): PrimitiveName | undefined {
-    const resolved = resolveType({ modules: this.program.modules, module, typeParams: new Set(), constParams: new Set() }, type);
+    const resolved = resolveType(typeContext(this.program.modules, module, []), type);
     return primitiveOf(resolved, this.program);
   }
 

@@ -13,6 +13,8 @@ import type { Span } from '../../compiler/source.js';
 export interface TypeContext {
   readonly modules: Readonly<Record<ModuleId, ModuleScope>>;
   readonly module: ModuleId;
+  /** `modules[module]`, looked up once per context rather than once per name resolved. */
+  readonly scope: ModuleScope | undefined;
   /** Generic type parameters in scope. */
   readonly typeParams: ReadonlySet<string>;
   /** Const generic parameters in scope (a bare path naming one is a const argument). */
@@ -74,7 +76,7 @@ function resolveName(ctx: TypeContext, name: string, args: readonly HirGenericAr
   if (ctx.typeParams.has(name)) return { kind: 'param', name, span };
   if (name === 'Self') return ctx.selfType ?? { kind: 'unresolved', text: name, span };
   if (name === 'crate' || name === 'self' || name === 'super' || name === '<qualified>') return resolveQualified(ctx, [name], false, args, span);
-  const entry = ctx.modules[ctx.module]?.types.get(name);
+  const entry = ctx.scope?.types.get(name);
   if (typeof entry === 'string' && !entry.startsWith(EXTERN_PREFIX)) return { kind: 'def', def: entry, args, span };
   if (entry !== undefined || externalCrates.has(name)) return resolveQualified(ctx, [name], false, args, span);
   if (primitiveTypes.has(name)) return { kind: 'primitive', name: name as PrimitiveName, span };
@@ -85,7 +87,7 @@ function resolveName(ctx: TypeContext, name: string, args: readonly HirGenericAr
 
 /** `c_int` after `use std::os::raw::*`: a name interopc knows in a crate the module glob-imports. */
 function fromExternalGlob(ctx: TypeContext, name: string, args: readonly HirGenericArg[], span: Span): HirType | undefined {
-  for (const glob of ctx.modules[ctx.module]?.externalGlobs ?? []) {
+  for (const glob of ctx.scope?.externalGlobs ?? []) {
     const found = externalType([...glob, name], args, [...glob, name].join('::'), span);
     if (found.kind !== 'unresolved') return found;
   }
@@ -142,7 +144,7 @@ function resolveGenericArg(ctx: TypeContext, a: GenericArg): HirGenericArg[] {
       const t = a.type;
       if (t.kind === 'path' && t.path.segments.length === 1 && !t.path.segments[0]?.generics) {
         const name = t.path.segments[0]?.name ?? '';
-        const isConst = ctx.constParams.has(name) || (ctx.modules[ctx.module]?.values.has(name) === true && ctx.modules[ctx.module]?.types.has(name) !== true && !ctx.typeParams.has(name));
+        const isConst = ctx.constParams.has(name) || (ctx.scope?.values.has(name) === true && ctx.scope.types.has(name) !== true && !ctx.typeParams.has(name));
         if (isConst) return [{ kind: 'const', value: { kind: 'path', path: t.path, span: t.span }, module: ctx.module, span: t.span }];
       }
       return [{ kind: 'type', type: resolveType(ctx, t) }];
@@ -157,5 +159,6 @@ export function typeContext(modules: Readonly<Record<ModuleId, ModuleScope>>, mo
   // Most items have no generics: they share one empty set instead of filtering into new ones.
   const typeParams = params.length === 0 ? noNames : new Set(params.filter((p) => p.kind === 'type').map((p) => p.name));
   const constParams = params.length === 0 ? noNames : new Set(params.filter((p) => p.kind === 'const').map((p) => p.name));
-  return selfType ? { modules, module, typeParams, constParams, selfType } : { modules, module, typeParams, constParams };
+  const scope = modules[module];
+  return selfType ? { modules, module, scope, typeParams, constParams, selfType } : { modules, module, scope, typeParams, constParams };
 }
