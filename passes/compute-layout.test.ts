@@ -1,6 +1,11 @@
 import test from 'ava';
 import { compile } from '../test/support/compile.js';
-import type { IrModule } from '../compiler/ir.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from '../compiler/api.js';
+import type { IrModule, IrTypeDecl } from '../compiler/ir.js';
+import { repoRoot } from '../runtime-tests/support/paths.js';
+import { caseCrate } from '../test/support/case-crate.js';
 
 const layouts = (src: string): string[] => {
   const r = compile(src);
@@ -28,4 +33,23 @@ test('C layout of structs, packed, aligned, unions, arrays and enums', (t) => {
 test('a type containing itself by value is reported once per cycle', (t) => {
   const r = compile('#[repr(C)] pub struct A { pub b: B }\n#[repr(C)] pub struct B { pub a: A, pub s: Selfish }\n#[repr(C)] pub struct Selfish { pub me: [Selfish; 1] }\n#[unsafe(no_mangle)] pub extern "C" fn f(a: *const A) {}');
   t.deepEqual(r.messages.map((m) => m.split(':')[0]).sort(), ['IC2301 2', 'IC2301 3']);
+});
+
+test('every declaration keeps all its keys, in order, and gains only its layout and field offsets (every golden case)', async (t) => {
+  const casesDir = join(repoRoot, 'fixtures/cases');
+  let checked = 0;
+  for (const name of readdirSync(casesDir).sort()) {
+    const result = await build({ crateDir: caseCrate(join(casesDir, name)), targets: ['c'], keepStages: true });
+    const before = result.stages['monomorphize'] as IrModule | undefined;
+    const after = result.stages['compute-layout'] as IrModule | undefined;
+    if (!before || !after) continue;
+    before.types.forEach((d, i) => {
+      const out = after.types[i] as IrTypeDecl;
+      const expected = Object.keys(d).includes('layout') || d.kind === 'opaque' || d.kind === 'alias' ? Object.keys(d) : [...Object.keys(d), 'layout'];
+      t.deepEqual(Object.keys(out), expected, `${name}: ${d.id}`);
+      for (const k of Object.keys(d)) if (k !== 'fields' && k !== 'layout') t.is((out as unknown as Record<string, unknown>)[k], (d as unknown as Record<string, unknown>)[k], `${name}: ${d.id}.${k}`);
+      checked++;
+    });
+  }
+  t.true(checked > 50, `only ${checked} declarations`);
 });
