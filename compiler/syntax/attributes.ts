@@ -84,6 +84,12 @@ function parseMeta(file: string, list: readonly IToken[], fallback: Span, value:
   const last = list[list.length - 1] as IToken;
   const span: Span = { file, start: first.startOffset, end: (last.endOffset ?? last.startOffset) + 1 };
   void fallback;
+  if (list.length === 4 && isWord(first) && list[1]?.tokenType === T.LParen && isWord(list[2]) && last.tokenType === T.RParen) {
+    // `repr(C)`, `unsafe(no_mangle)`: most attributes of FFI code, built as below without the
+    // intermediate token lists.
+    const word = list[2] as IToken;
+    return { kind: 'list', path: first.image, items: [{ kind: 'word', path: word.image, span: { file, start: word.startOffset, end: (word.endOffset ?? word.startOffset) + 1 } }], span };
+  }
   let i = 0;
   const segments: string[] = [];
   if (first.tokenType === T.PathSep) i++;

@@ -182,7 +182,7 @@ export class FastItemReader {
     this.at++;
     const name = this.readName();
     if (!name || !this.eat(T.Semi)) return undefined;
-    return (base) => ({ kind: 'mod', ...base, name: identName(name), nameSpan: this.spanOf(name), external: true, innerAttrs: noNodes, docs: base.docs });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'mod', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), external: true, innerAttrs: noNodes });
   }
 
   private readUse(): ((base: ItemBase) => Item) | undefined {
@@ -191,7 +191,7 @@ export class FastItemReader {
     if (global) this.at++;
     const tree = this.readUseTree([]);
     if (!tree || !this.eat(T.Semi)) return undefined;
-    return (base) => ({ kind: 'use', ...base, global, tree });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'use', attrs, docs, vis, span, global, tree });
   }
 
   /**
@@ -240,7 +240,7 @@ export class FastItemReader {
     if (!name || this.typeAt(this.at) !== T.LBrace) return undefined;
     const fields = this.readList(() => this.readField());
     if (!fields) return undefined;
-    return (base) => ({ kind: 'struct', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, shape: 'named', fields });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'struct', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, shape: 'named', fields });
   }
 
   private readField(): Field | undefined {
@@ -291,7 +291,7 @@ export class FastItemReader {
     const close = this.closerOf(this.at);
     const variants = this.readList(() => this.readVariant(close));
     if (!variants) return undefined;
-    return (base) => ({ kind: 'enum', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, variants });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'enum', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, variants });
   }
 
   /** A unit variant, with an optional `= expr` running to the next comma or the enum's `}`. */
@@ -348,8 +348,8 @@ export class FastItemReader {
     if (!type || !this.eat(T.Eq)) return undefined;
     const run = this.readRun(T.Semi, -1);
     if (!run || !this.eat(T.Semi)) return undefined;
-    return (base) => {
-      const item: Mutable<Extract<Item, { kind: 'const' }>> = { kind: 'const', ...base, name: identName(name), nameSpan: this.spanOf(name), type };
+    return ({ attrs, docs, vis, span }) => {
+      const item: Mutable<Extract<Item, { kind: 'const' }>> = { kind: 'const', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), type };
       this.runAt(run, (e) => (item.value = e));
       return item;
     };
@@ -361,7 +361,7 @@ export class FastItemReader {
     if (!name || !this.eat(T.Eq)) return undefined;
     const type = this.readType();
     if (!type || !this.eat(T.Semi)) return undefined;
-    return (base) => ({ kind: 'typeAlias', ...base, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, type });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'typeAlias', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, type });
   }
 
   private readFn(): ((base: ItemBase) => Item) | undefined {
@@ -400,21 +400,21 @@ export class FastItemReader {
       hasBody = true;
     } else if (this.typeAt(this.at) === T.Semi) this.at++;
     else return undefined;
-    return (base): FnItem => ({
-      kind: 'fn',
-      ...base,
-      name: identName(name),
-      nameSpan: this.spanOf(name),
-      generics: noGenerics,
-      isConst: false,
-      isAsync: false,
-      isUnsafe,
-      ...(abi !== undefined ? { abi } : {}),
-      params,
-      variadic: false,
-      ...(returns ? { returns } : {}),
-      hasBody,
-    });
+    // Literals with the keys in the grammar's order, one per combination of the optional `abi` and
+    // `returns` (spreading a base and optional keys into each item was a generic copy per item).
+    return ({ attrs, docs, vis, span }): FnItem => {
+      const n = identName(name);
+      const nameSpan = this.spanOf(name);
+      const g = noGenerics;
+      if (abi !== undefined) {
+        return returns
+          ? { kind: 'fn', attrs, docs, vis, span, name: n, nameSpan, generics: g, isConst: false, isAsync: false, isUnsafe, abi, params, variadic: false, returns, hasBody }
+          : { kind: 'fn', attrs, docs, vis, span, name: n, nameSpan, generics: g, isConst: false, isAsync: false, isUnsafe, abi, params, variadic: false, hasBody };
+      }
+      return returns
+        ? { kind: 'fn', attrs, docs, vis, span, name: n, nameSpan, generics: g, isConst: false, isAsync: false, isUnsafe, params, variadic: false, returns, hasBody }
+        : { kind: 'fn', attrs, docs, vis, span, name: n, nameSpan, generics: g, isConst: false, isAsync: false, isUnsafe, params, variadic: false, hasBody };
+    };
   }
 
   /** `name: T` or `mut name: T`, with outer attributes. */

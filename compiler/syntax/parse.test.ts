@@ -322,3 +322,19 @@ test('never throws: random token soups and every prefix of a file', (t) => {
   const file = '#[repr(C)]\npub struct A<T> { x: [T; 4] }\nimpl A<u8> { fn f(&self) -> u8 { self.x[0] } }\npub const X: u32 = 1 << 4;\n';
   for (let n = 0; n <= file.length; n++) t.notThrows(() => parse(file.slice(0, n)));
 });
+
+test('`path(word)` attributes (read without token lists) come out as the general meta reader builds them', (t) => {
+  // `repr(C,)` has five tokens, so the general reader takes it; only the list's end differs.
+  const meta = (text: string): Record<string, unknown> => {
+    const item = parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text }).ast.items[0];
+    return item?.attrs[0]?.meta as unknown as Record<string, unknown>;
+  };
+  for (const [name, word] of [['repr', 'C'], ['unsafe', 'no_mangle'], ['doc', 'hidden']]) {
+    const short = meta(`#[${name}(${word})] pub struct S;`);
+    const general = meta(`#[${name}(${word},)] pub struct S;`);
+    t.deepEqual(Object.keys(short), Object.keys(general));
+    t.is(JSON.stringify(short['items']), JSON.stringify(general['items']));
+    t.is(short['path'], general['path']);
+    t.deepEqual(short['span'], { ...(general['span'] as object), end: (general['span'] as { end: number }).end - 1 });
+  }
+});

@@ -7,7 +7,7 @@ import type { Attribute, Expr, Item, SourceFileAst } from './ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source.js';
-import { scan, type Names, type ScanProblem } from './scanner.js';
+import { newNames, scan, type ScanProblem } from './scanner.js';
 import { getParser, type RustParser } from './parser.js';
 import type { Deferred, RunParsers } from './deferred.js';
 import { FastItemReader } from './grammar-fast.js';
@@ -66,7 +66,7 @@ function parseInChunks(file: SourceFile, given: RustParser | undefined, chunk: n
   let innerAttrs: readonly Attribute[] = [];
   const fast = given?.fastItems ?? true;
   const grammar = (): RustParser => given ?? getParser();
-  const names: Names = new Map();
+  const names = newNames();
   for (let from = 0, first = true; first || from < text.length; first = false) {
     const scanned = scan(text, from, chunk, names);
     if (scanned.problems.length > 0) return undefined;

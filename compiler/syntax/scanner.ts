@@ -114,7 +114,7 @@ const itemStarters = new Set<TokenType>([
  * is returned as `end`, and it is not part of this chunk). The parser then works on one chunk of
  * items at a time, so the tokens of a large file never all live at once.
  */
-export function scan(text: string, from = 0, budget = Infinity, names: Names = new Map()): Scanned {
+export function scan(text: string, from = 0, budget = Infinity, names: Names = newNames()): Scanned {
   const tokens: IToken[] = [];
   const problems: ScanProblem[] = [];
   const length = text.length;
@@ -386,11 +386,15 @@ function intSuffixEnd(text: string, j: number): number {
 }
 
 /**
- * One string per distinct identifier of a file (`scan`'s `names`, shared by its chunks). A name is
- * then the same string object wherever it is written, so the maps that resolve names (a module's
- * scope, the primitives) find it by comparing pointers, and the AST holds each name once.
+ * The words of a file (`scan`'s `names`, shared by its chunks): each keyword's token type, and one
+ * string per distinct identifier. A name is then the same string object wherever it is written, so
+ * the maps that resolve names (a module's scope, the primitives) find it by comparing pointers, and
+ * the AST holds each name once. Keywords share the map so that a word costs one lookup.
  */
-export type Names = Map<string, string>;
+export type Names = Map<string, string | TokenType>;
+
+/** A fresh `Names` for one file: the keywords, and no identifier yet. */
+export const newNames = (): Names => new Map<string, string | TokenType>(T.keywords);
 
 function identifier(text: string, i: number, push: Push, names: Names): number {
   if (text.charCodeAt(i) === C.r && text.charCodeAt(i + 1) === C.hash && isAsciiIdentStart(text.charCodeAt(i + 2))) {
@@ -406,13 +410,12 @@ function identifier(text: string, i: number, push: Push, names: Names): number {
     if (c < 128 ? ((asciiClass[c] as number) & IDENT_CONTINUE) === 0 : c < 0xc0) break;
   }
   const image = text.slice(i, j);
-  const keyword = T.keywords.get(image);
-  if (keyword !== undefined) push(keyword, i, j, image);
-  else {
-    const known = names.get(image);
-    if (known === undefined) names.set(image, image);
-    push(T.Ident, i, j, known ?? image);
-  }
+  const known = names.get(image);
+  if (known === undefined) {
+    names.set(image, image);
+    push(T.Ident, i, j, image);
+  } else if (typeof known === 'string') push(T.Ident, i, j, known);
+  else push(known, i, j, image);
   return j;
 }
 
