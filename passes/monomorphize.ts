@@ -8,7 +8,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirGenericParam, HirType } from '../compiler/hir.js';
-import { IR_VERSION, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
+import { IR_VERSION, type IrPrimitive, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
 import { right, type CfgSet, type Pass, type PassContext } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 import { InternalError } from '../compiler/assert.js';
@@ -20,7 +20,16 @@ import { floatText } from './support/float-text.js';
 import { hasIrForm, isZeroSized, unalias } from './support/type-shapes.js';
 import { snakeCase } from './support/case.js';
 
-const PRIMITIVE_IR: Record<string, TypeRef> = {};
+/**
+ * One TypeRef per primitive, shared: TypeRefs are immutable, and a crate names a handful of
+ * primitives tens of thousands of times.
+ */
+const primitiveRefs = new Map<string, TypeRef>();
+function primitiveRef(name: string): TypeRef {
+  let ref = primitiveRefs.get(name);
+  if (ref === undefined) primitiveRefs.set(name, (ref = { kind: 'primitive', name: (name === 'c_void' || name === 'void' ? 'void' : name) as IrPrimitive }));
+  return ref;
+}
 
 class Monomorphizer {
   readonly types: IrTypeDecl[] = [];
@@ -44,10 +53,10 @@ class Monomorphizer {
   typeRef(t: HirType, env: GenericEnv): TypeRef {
     switch (t.kind) {
       case 'primitive':
-        return PRIMITIVE_IR[t.name] ?? { kind: 'primitive', name: t.name === 'c_void' ? 'void' : t.name };
+        return primitiveRef(t.name);
       case 'unit':
       case 'never':
-        return { kind: 'primitive', name: 'void' };
+        return primitiveRef('void');
       case 'param': {
         const bound = env.types.get(t.name);
         if (!bound) throw new InternalError(`unbound generic parameter ${t.name}`);
@@ -344,7 +353,10 @@ function irPattern(pattern: NonNullable<Extract<Def, { kind: 'struct' }>['patter
 }
 
 /** `#[ffi_api_guard]` (any path ending so), checked for its shape by `validate-ffi`. */
-const isApiGuard = (fn: Extract<Def, { kind: 'fn' }>): boolean => fn.attrs.some((a) => a.path === 'ffi_api_guard' || a.path.endsWith('::ffi_api_guard'));
+function isApiGuard(fn: Extract<Def, { kind: 'fn' }>): boolean {
+  for (const a of fn.attrs) if (a.path === 'ffi_api_guard' || a.path.endsWith('::ffi_api_guard')) return true;
+  return false;
+}
 
 export const monomorphize: Pass<EvaluatedProgram, IrModule> = {
   name: 'monomorphize',
