@@ -10,6 +10,7 @@ import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { Def, DefId, HirProgram, HirType, ReportEntry } from '../compiler/hir.js';
 import { right, type Pass } from '../compiler/pass.js';
 import { resolveType, typeContext } from './support/resolve-type.js';
+import { pub } from '../compiler/syntax/ast.js';
 
 export const lowerCallbacks: Pass<HirProgram, HirProgram> = {
   name: 'lower-callbacks',
@@ -25,7 +26,7 @@ export const lowerCallbacks: Pass<HirProgram, HirProgram> = {
       const ctx = typeContext(program.modules, module, []);
       const fn = resolveType(ctx, { kind: 'fnPointer', abi: 'C', unsafe: false, params: callback.params, ...(callback.returns ? { returns: callback.returns } : {}), variadic: false, span: callback.span });
       const target: HirType = { kind: 'known', name: 'Option', args: [{ kind: 'type', type: fn }], span: callback.span };
-      defs.set(id, { kind: 'alias', id, name: callback.name, module, vis: { kind: 'pub', span: item.span }, docs: callback.docs, attrs: item.attrs, span: item.span, nameSpan: callback.nameSpan, generics: [], target, callback: true });
+      defs.set(id, { kind: 'alias', id, name: callback.name, module, vis: pub, docs: callback.docs, attrs: item.attrs, span: item.span, nameSpan: callback.nameSpan, generics: [], target, callback: true });
       report.push({ item: id, itemKind: 'alias', status: 'skipped', reason: 'unused: not used by any exported item', span: callback.nameSpan });
     }
     return right({ ...program, patternSources: { ...program.patternSources, callbacks: [] }, defs, report });

@@ -13,6 +13,7 @@ import type { AliasDef, Def, DefId, HirField, HirProgram, HirType, PatternTypeNa
 import { mapHirType, mapTypeArgs, mapTyped, type TypeMapper } from './support/map-type.js';
 import { right, type Pass } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
+import { pub } from '../compiler/syntax/ast.js';
 
 const idOf = (name: PatternTypeName): DefId => `interopc::${name}`;
 
@@ -22,7 +23,7 @@ function field(name: string, type: HirType, span: Span): HirField {
 
 /** The definition a pattern type stands for; `span` is its first use (declarations sort by it). */
 function patternDef(name: PatternTypeName, span: Span): Def {
-  const base = { id: idOf(name), name, module: 'interopc', vis: { kind: 'pub' as const, span }, docs: [], attrs: [], span, nameSpan: span };
+  const base = { id: idOf(name), name, module: 'interopc', vis: pub, docs: [], attrs: [], span, nameSpan: span };
   const t: HirType = { kind: 'param', name: 'T', span };
   const generics = [{ kind: 'lifetime' as const, name: "'a" }, { kind: 'type' as const, name: 'T' }];
   const repr = { c: true, transparent: false };

@@ -164,7 +164,8 @@ export interface Attribute {
 
 export type Visibility =
   | { readonly kind: 'inherited' }
-  | { readonly kind: 'pub'; readonly span: Span }
+  /** Without a span: nothing reads where a plain `pub` is, and every item and field of a crate has one. */
+  | { readonly kind: 'pub' }
   /** `pub(crate)`, `pub(super)`, `pub(self)`, `pub(in path)` */
   | { readonly kind: 'restricted'; readonly scope: string; readonly span: Span };
 
@@ -189,6 +190,9 @@ export const noGenerics: Generics = Object.freeze({ params: noNodes });
 
 /** The visibility of every item and field written without `pub` (one shared node). */
 export const inherited: Visibility = Object.freeze({ kind: 'inherited' });
+
+/** `pub` (one shared node, like `inherited`). */
+export const pub: Visibility = Object.freeze({ kind: 'pub' });
 
 /**
  * A list built with `push`, as the AST keeps it: V8 gives an array room for 17 elements at its

@@ -24,7 +24,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Attribute, Expr, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, UseTree, Variant, Visibility } from './ast.js';
-import { inherited, kept, noGenerics, noNodes } from './ast.js';
+import { inherited, kept, noGenerics, noNodes, pub as pubVisibility } from './ast.js';
 import type { Span } from '../source.js';
 import { docAttribute, docsOf, withoutDocComments } from './attributes.js';
 import { attributeFrom, expressionNowOrLater, type Deferred } from './deferred.js';
@@ -149,7 +149,7 @@ export class FastItemReader {
     if (pub?.tokenType !== K.pub) return inherited;
     if (this.typeAt(this.at + 1) === T.LParen) return undefined;
     this.at++;
-    return { kind: 'pub', span: this.spanOf(pub) };
+    return pubVisibility;
   }
 
   /**

@@ -6,7 +6,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type {
   Attribute, CallbackSignature, Field, FnItem, FnPointerParam, GenericParam, Generics, Item, ItemBase, Param, Receiver, StructShape, TypeNode, UseTree, Variant, Visibility,
 } from './ast.js';
-import { inherited, noGenerics } from './ast.js';
+import { inherited, noGenerics, pub } from './ast.js';
 import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
 import { ExprGrammar } from './grammar-exprs.js';
@@ -193,7 +193,7 @@ export abstract class ItemGrammar extends ExprGrammar {
     });
     return this.ACTION((): Visibility => {
       const span = this.spanFrom(start);
-      return scope === undefined ? { kind: 'pub', span } : { kind: 'restricted', scope, span };
+      return scope === undefined ? pub : { kind: 'restricted', scope, span };
     });
   });
 

@@ -5,6 +5,7 @@
  * or `&mut self` is a method unless `#[ffi_service_method(ignore)]`.
  */
 import type { Attribute, FnItem, ImplItem, TypeNode } from '../../compiler/syntax/ast.js';
+import { pub } from '../../compiler/syntax/ast.js';
 import type { FnDef, HirService, HirServiceConstructor, HirServiceMethod, HirType, ModuleId, PanicPolicy } from '../../compiler/hir.js';
 import type { DiagnosticBag } from '../../compiler/diagnostics/diagnostic.js';
 import type { Span } from '../../compiler/source.js';
@@ -89,7 +90,7 @@ export function collectService(
     id: `${module}::${symbol}`,
     name: symbol,
     module,
-    vis: { kind: 'pub', span },
+    vis: pub,
     docs: fn?.docs ?? [],
     attrs: [],
     span,
