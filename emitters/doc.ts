@@ -59,6 +59,9 @@ function flatWidth(doc: Doc): number {
  * line (so empty lines never get it), and the regex runs only when the text still has a blank
  * before a newline.
  */
+/** One pass over a large header, where two `includes` took two. */
+const blankBeforeNewline = /[ \t]\n/;
+
 export class Renderer {
   /** Finished output, joined a few hundred pieces at a time (so the many small pieces die young). */
   private readonly chunks: string[] = [];
@@ -82,7 +85,7 @@ export class Renderer {
     if (this.owed > 0) this.pieces.push(this.indentation(this.owed));
     this.flush();
     const out = this.chunks.join('');
-    return out.includes(' \n') || out.includes('\t\n') ? out.replace(/[ \t]+\n/g, '\n') : out;
+    return blankBeforeNewline.test(out) ? out.replace(/[ \t]+\n/g, '\n') : out;
   }
 
   private flush(): void {

@@ -75,3 +75,12 @@ test('enum discriminants: implicit, explicit, negative, overflow and duplicates'
   const bad = compile('#[repr(u8)] pub enum E { A = 255, B }\n#[repr(C)] pub enum F { A = 1, B = 1 }', { include: ['E', 'F'] });
   t.deepEqual(bad.messages.map((m) => m.split(' ').slice(0, 2).join(' ')), ['IC2104 1:35', 'IC2105 2:32']);
 });
+
+test('a long enum finds a duplicate discriminant however far apart the two are', (t) => {
+  const variants = Array.from({ length: 200 }, (_, i) => `V${i}`);
+  const long = compile(`#[repr(u16)] pub enum Long { ${variants.join(', ')}, Late = 3, After = 150 }`, { include: ['Long'] });
+  t.deepEqual(long.messages.map((m) => m.split(' ').slice(0, 1).join()), ['IC2105']);
+  t.true(long.messages[0]?.includes('is already used by `V3`'), long.messages[0]);
+  const fine = compile(`#[repr(u16)] pub enum Long { ${variants.join(', ')}, Late = 300 }`, { include: ['Long'] });
+  t.deepEqual((fine.stages['evaluate-constants'] as EvaluatedProgram).discriminants.get('crate::Long')?.slice(-2), [199n, 300n]);
+});

@@ -185,7 +185,7 @@ class Monomorphizer {
     if (def.kind !== 'struct' && def.kind !== 'union' && def.kind !== 'enum') throw new InternalError(`not a type: ${def.id}`);
     // `Foo<i16>` and `Foo<i16, c_void>` are one type when `P = c_void` is a default: one instance.
     const args = completeArgs(def.generics, written) ?? written;
-    const id = def.id + argsText(args, this.constText);
+    const id = args.length === 0 ? def.id : def.id + argsText(args, this.constText);
     if (this.byId.has(id)) return id;
     this.byId.set(id, 'pending');
     const bound = bindGenerics(def.generics, args, emptyGenericEnv) ?? emptyGenericEnv;

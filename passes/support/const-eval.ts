@@ -85,6 +85,8 @@ export class ConstEvaluator {
     if (cached) return cached;
     const repr: IntType = (def.repr.int ?? (def.repr.c ? 'i32' : 'isize')) as IntType;
     const values: bigint[] = [];
+    // Where each value is, once the enum is long enough for `indexOf` to be quadratic.
+    let positions: Map<bigint, number> | undefined;
     let next = 0n;
     for (const v of def.variants) {
       let value = next;
@@ -98,7 +100,7 @@ export class ConstEvaluator {
           `help: use a wider repr, e.g. #[repr(${repr.startsWith('i') ? 'i64' : 'u64'})]`,
         ]);
       }
-      const duplicate = values.indexOf(value);
+      const duplicate = positions ? (positions.get(value) ?? -1) : values.indexOf(value);
       if (duplicate >= 0) {
         const other = def.variants[duplicate];
         throw new EvalError(
@@ -108,6 +110,8 @@ export class ConstEvaluator {
         );
       }
       values.push(value);
+      if (positions) positions.set(value, values.length - 1);
+      else if (values.length === 64) positions = new Map(values.map((x, k) => [x, k]));
       next = value + 1n;
     }
     this.discriminantCache.set(def.id, values);
