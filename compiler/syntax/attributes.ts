@@ -24,9 +24,11 @@ function lineDocText(image: string): string {
   return image.charCodeAt(3) === 32 ? image.slice(4, end) : image.slice(3, end);
 }
 
+/** The text a doc comment stands for: the value of the `#[doc = "…"]` it is sugar for. */
+const docCommentText = (image: string): string => (image.startsWith('//') ? lineDocText(image) : docLines(image).join('\n'));
+
 export function docAttribute(style: 'outer' | 'inner', token: IToken, span: Span): Attribute {
-  const image = token.image;
-  const text = image.startsWith('//') ? lineDocText(image) : docLines(image).join('\n');
+  const text = docCommentText(token.image);
   const value = { kind: 'str' as const, value: text, byte: false, span };
   return { style, path: 'doc', meta: { kind: 'nameValue', path: 'doc', value, span }, tokens: noNodes, sugaredDoc: true, span };
 }
@@ -159,13 +161,24 @@ export function withoutDocComments(attrs: readonly Attribute[]): readonly Attrib
 export function docsOf(attrs: readonly Attribute[]): readonly string[] {
   if (attrs.length === 0) return noNodes;
   const lines: string[] = [];
-  for (const a of attrs) {
-    if (a.path !== 'doc' || a.meta?.kind !== 'nameValue' || a.meta.value.kind !== 'str') continue;
-    if (a.sugaredDoc) {
-      const text = a.meta.value.value;
-      if (text.indexOf('\n') < 0) lines.push(text);
-      else lines.push(...text.split('\n'));
-    } else lines.push(...a.meta.value.value.split('\n').map((l) => (l.startsWith(' ') ? l.slice(1) : l)));
-  }
+  for (const a of attrs) pushDocLines(a, lines);
   return kept(lines);
+}
+
+/** Appends the doc lines `a` gives (`docsOf` of a list is these, attribute by attribute). */
+export function pushDocLines(a: Attribute, lines: string[]): void {
+  if (a.path !== 'doc' || a.meta?.kind !== 'nameValue' || a.meta.value.kind !== 'str') return;
+  if (a.sugaredDoc) pushTextLines(a.meta.value.value, lines);
+  else for (const l of a.meta.value.value.split('\n')) lines.push(l.startsWith(' ') ? l.slice(1) : l);
+}
+
+/**
+ * Appends the doc lines of a doc comment token: those of its `docAttribute`, without making the
+ * attribute (a reader that keeps only the text of doc comments need not build four objects per line).
+ */
+export const pushDocCommentLines = (image: string, lines: string[]): void => pushTextLines(docCommentText(image), lines);
+
+function pushTextLines(text: string, lines: string[]): void {
+  if (text.indexOf('\n') < 0) lines.push(text);
+  else for (const l of text.split('\n')) lines.push(l);
 }

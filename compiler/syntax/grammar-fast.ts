@@ -26,7 +26,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Attribute, Expr, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, UseTree, Variant, Visibility } from './ast.js';
 import { inherited, kept, noGenerics, noNodes, pub as pubVisibility } from './ast.js';
 import type { Span } from '../source.js';
-import { docAttribute, docsOf, withoutDocComments } from './attributes.js';
+import { docAttribute, pushDocCommentLines, pushDocLines } from './attributes.js';
 import { attributeFrom, expressionNowOrLater, type Deferred } from './deferred.js';
 import { abiOfToken, fnPointerTypeNode, identName, plainTypeNode, spanOfToken } from './token-exprs.js';
 import * as T from './token-types.js';
@@ -126,7 +126,8 @@ export class FastItemReader {
   private item(): Item | undefined {
     const first = this.tokenAt(this.at);
     if (!first) return undefined;
-    const attrs = this.readAttrs('outer');
+    const docs: string[] = [];
+    const attrs = this.readAttrs('outer', docs);
     const vis = attrs && this.readVisibility();
     if (!attrs || !vis) return undefined;
     const keyword = this.typeAt(this.at);
@@ -140,7 +141,7 @@ export class FastItemReader {
       : keyword === K.use ? this.readUse()
       : undefined;
     if (!build) return undefined;
-    return build({ attrs: withoutDocComments(attrs), docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) });
+    return build({ attrs, docs: kept(docs), vis, span: this.spanTo(first.startOffset, this.at - 1) });
   }
 
   /** `pub` or nothing (`pub(crate)` and the like are the grammar's). */
@@ -155,16 +156,18 @@ export class FastItemReader {
   /**
    * Doc comments and `#[…]` attributes of `style` (`#![…]` for inner ones), as the grammar's
    * `outerAttr`/`innerAttr` read them; undefined at an unpaired bracket, or at an inner attribute
-   * among outer ones (the grammar's error).
+   * among outer ones (the grammar's error). With `docs`, the doc lines go there in order (as
+   * `docsOf` reads them) and doc comments are left out of the list (as `withoutDocComments` does).
    */
-  private readAttrs(style: 'inner' | 'outer'): readonly Attribute[] | undefined {
+  private readAttrs(style: 'inner' | 'outer', docs?: string[]): readonly Attribute[] | undefined {
     const inner = style === 'inner';
     const attrs: Attribute[] = [];
     for (;;) {
       const t = this.tokenAt(this.at);
       const type = t?.tokenType;
       if (type === (inner ? T.InnerDoc : T.OuterDoc) || type === (inner ? T.InnerBlockDoc : T.OuterBlockDoc)) {
-        attrs.push(docAttribute(style, t as IToken, this.spanOf(t as IToken)));
+        if (docs) pushDocCommentLines((t as IToken).image, docs);
+        else attrs.push(docAttribute(style, t as IToken, this.spanOf(t as IToken)));
         this.at++;
         continue;
       }
@@ -172,7 +175,9 @@ export class FastItemReader {
       const open = this.at + (inner ? 2 : 1);
       const close = this.typeAt(open) === T.LBracket ? this.closerOf(open) : -1;
       if (close < 0) return undefined;
-      attrs.push(attributeFrom(this.file, this.deferred, style, this.tokens.slice(open + 1, close), this.spanTo((t as IToken).startOffset, close)));
+      const attribute = attributeFrom(this.file, this.deferred, style, this.tokens.slice(open + 1, close), this.spanTo((t as IToken).startOffset, close));
+      attrs.push(attribute);
+      if (docs) pushDocLines(attribute, docs);
       this.at = close + 1;
     }
   }
@@ -245,14 +250,15 @@ export class FastItemReader {
 
   private readField(): Field | undefined {
     const first = this.tokenAt(this.at) as IToken;
-    const attrs = this.readAttrs('outer');
+    const docs: string[] = [];
+    const attrs = this.readAttrs('outer', docs);
     const vis = attrs && this.readVisibility();
     if (!attrs || !vis) return undefined;
     const name = this.readName();
     if (!name || !this.eat(T.Colon)) return undefined;
     const type = this.readType();
     if (!type) return undefined;
-    return { name: identName(name), type, attrs: withoutDocComments(attrs), docs: docsOf(attrs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
+    return { name: identName(name), type, attrs, docs: kept(docs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
   }
 
   /**
@@ -297,7 +303,8 @@ export class FastItemReader {
   /** A unit variant, with an optional `= expr` running to the next comma or the enum's `}`. */
   private readVariant(close: number): Variant | undefined {
     const first = this.tokenAt(this.at) as IToken;
-    const attrs = this.readAttrs('outer');
+    const docs: string[] = [];
+    const attrs = this.readAttrs('outer', docs);
     if (!attrs) return undefined;
     const name = this.readName();
     if (!name) return undefined;
@@ -308,7 +315,7 @@ export class FastItemReader {
       if (!run) return undefined;
     }
     const span = this.spanTo(first.startOffset, this.at - 1);
-    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs: withoutDocComments(attrs), docs: docsOf(attrs), shape: 'unit', fields: noNodes, span };
+    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs, docs: kept(docs), shape: 'unit', fields: noNodes, span };
     if (run) this.runAt(run, (e) => (variant.discriminant = e));
     return variant;
   }
