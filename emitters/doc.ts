@@ -51,17 +51,17 @@ function flatWidth(doc: Doc): number {
   }
 }
 
+/** A blank before a newline: one pass over a large header, where two `includes` took two. */
+const blankBeforeNewline = /[ \t]\n/;
+
 /**
  * Renders documents one after another into one text, as if they were concatenated: an emitter can
  * print each declaration as soon as it is built, so no tree for the whole file is ever alive at
- * once. Trailing blanks are trimmed from every line (the contract of `render`) without a regex pass
- * in the common case: a line break only owes its indentation, written once text follows on that
- * line (so empty lines never get it), and the regex runs only when the text still has a blank
- * before a newline.
+ * once. Trailing blanks are trimmed from every line (the contract of `render`) without rewriting
+ * the text in the common case: a line break only owes its indentation, written once text follows
+ * on that line (so empty lines never get it), and the text is rewritten only when one pass finds a
+ * blank before a newline all the same.
  */
-/** One pass over a large header, where two `includes` took two. */
-const blankBeforeNewline = /[ \t]\n/;
-
 export class Renderer {
   /** Finished output, joined a few hundred pieces at a time (so the many small pieces die young). */
   private readonly chunks: string[] = [];

@@ -27,7 +27,7 @@ import { snakeCase } from './support/case.js';
 const primitiveRefs = new Map<string, TypeRef>();
 function primitiveRef(name: string): TypeRef {
   let ref = primitiveRefs.get(name);
-  if (ref === undefined) primitiveRefs.set(name, (ref = { kind: 'primitive', name: (name === 'c_void' || name === 'void' ? 'void' : name) as IrPrimitive }));
+  if (ref === undefined) primitiveRefs.set(name, (ref = { kind: 'primitive', name: (name === 'c_void' ? 'void' : name) as IrPrimitive }));
   return ref;
 }
 
