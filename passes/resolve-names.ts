@@ -375,7 +375,8 @@ function collectDefs(
       case 'impl': {
         const selfCtx = genericContext(modules, m.id, hirGenerics(modules, m.id, item.generics.params));
         const selfType = resolveType(selfCtx, item.selfType);
-        const selfName = item.selfType.kind === 'path' ? (item.selfType.path.segments[item.selfType.path.segments.length - 1]?.name ?? 'impl') : 'impl';
+        const written = item.selfType;
+        const selfName = written.kind === 'name' ? written.name : written.kind === 'path' ? (written.path.segments[written.path.segments.length - 1]?.name ?? 'impl') : 'impl';
         const serviceAttr = item.trait ? undefined : findAttribute(item.attrs, 'ffi_service');
         if (serviceAttr) {
           // `lower-services` turns it into the shims the macro generates.

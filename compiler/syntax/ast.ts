@@ -51,6 +51,11 @@ export type GenericArg =
 // Types
 
 export type TypeNode =
+  /**
+   * A lone identifier (`u32`, `Point`): most types of a crate. It is one node where the path it
+   * stands for would be four (type, path, segment list, segment); `pathOfName` gives that path.
+   */
+  | { readonly kind: 'name'; readonly name: string; readonly span: Span }
   | { readonly kind: 'path'; readonly path: Path; readonly span: Span }
   | { readonly kind: 'reference'; readonly mutable: boolean; readonly lifetime?: string; readonly referent: TypeNode; readonly span: Span }
   | { readonly kind: 'pointer'; readonly mutable: boolean; readonly pointee: TypeNode; readonly span: Span }
@@ -190,6 +195,9 @@ export const noGenerics: Generics = Object.freeze({ params: noNodes });
 
 /** The visibility of every item and field written without `pub` (one shared node). */
 export const inherited: Visibility = Object.freeze({ kind: 'inherited' });
+
+/** The path a `name` type stands for, for readers that take any path. */
+export const pathOfName = (t: Extract<TypeNode, { kind: 'name' }>): Path => ({ global: false, segments: [{ name: t.name, span: t.span }], span: t.span });
 
 /** `pub` (one shared node, like `inherited`). */
 export const pub: Visibility = Object.freeze({ kind: 'pub' });

@@ -68,6 +68,8 @@ function show(e: Expr): string {
 
 function typeText(t: TypeNode): string {
   switch (t.kind) {
+    case 'name':
+      return t.name;
     case 'path':
       return t.path.segments.map((s) => s.name + (s.generics ? `<${s.generics.map((g) => (g.kind === 'type' ? typeText(g.type) : g.kind)).join(', ')}>` : '')).join('::');
     case 'reference':
@@ -337,4 +339,13 @@ test('`path(word)` attributes (read without token lists) come out as the general
     t.is(short['path'], general['path']);
     t.deepEqual(short['span'], { ...(general['span'] as object), end: (general['span'] as { end: number }).end - 1 });
   }
+});
+
+test('a lone identifier is a `name` type; the trait of an impl is a path either way', (t) => {
+  const items = parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text: 'impl Display for Foo {}\nimpl fmt::Debug for Foo {}\npub struct S { pub a: u32, pub b: a::B }' }).ast.items;
+  const [plain, qualified, s] = items;
+  t.true(plain?.kind === 'impl' && plain.selfType.kind === 'name' && plain.selfType.name === 'Foo');
+  t.deepEqual(plain?.kind === 'impl' ? plain.trait?.path.segments.map((x) => x.name) : undefined, ['Display']);
+  t.deepEqual(qualified?.kind === 'impl' ? qualified.trait?.path.segments.map((x) => x.name) : undefined, ['fmt', 'Debug']);
+  t.deepEqual(s?.kind === 'struct' ? s.fields.map((f) => f.type.kind) : undefined, ['name', 'path']);
 });

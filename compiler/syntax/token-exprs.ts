@@ -48,10 +48,10 @@ export const binary = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 
 /** An identifier's name, without the raw prefix (`r#type` → `type`). */
 export const identName = (t: IToken): string => (t.image.startsWith('r#') ? t.image.slice(2) : t.image);
 
-/** The type a lone identifier names (`_` is the inferred type); its three equal spans share one object. */
+/** The type a lone identifier names (`_` is the inferred type). */
 export function plainTypeNode(t: IToken, name: string, span: Span): TypeNode {
   if (t.image === '_') return { kind: 'infer', span };
-  return { kind: 'path', path: { global: false, segments: [{ name, span }], span }, span };
+  return { kind: 'name', name, span };
 }
 
 /** A function pointer type (`abi` undefined without `extern`), as both the grammar and the fast path build it. */

@@ -3,7 +3,7 @@
  * the prelude and known library types. Unknown paths become `unresolved` (an error only when an
  * exported item needs them, reported by validation).
  */
-import type { GenericArg, TypeNode } from '../../compiler/syntax/ast.js';
+import { pathOfName, type GenericArg, type TypeNode } from '../../compiler/syntax/ast.js';
 import type { HirGenericArg, HirGenericParam, HirType, KnownTypeName, ModuleId, ModuleScope } from '../../compiler/hir.js';
 import { EXTERN_PREFIX, lookupPath } from './scopes.js';
 import { cTypeAliases, externalCrates, knownLibraryTypes, nonZeroTypes, patternCrates, patternTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
@@ -52,6 +52,8 @@ export function resolveType(ctx: TypeContext, t: TypeNode): HirType {
       return { kind: 'unsupported', what: t.syntax === 'dyn' ? `a trait object \`dyn ${t.bounds}\`` : `\`impl ${t.bounds}\``, span };
     case 'macro':
       return { kind: 'unsupported', what: 'a type macro', span };
+    case 'name':
+      return resolveName(ctx, t.name, noArgs, span);
     case 'path':
       return resolvePathType(ctx, t);
   }
@@ -142,10 +144,11 @@ function resolveGenericArg(ctx: TypeContext, a: GenericArg): HirGenericArg[] {
     case 'type': {
       // `Foo<N>` where N is a const parameter or a constant: a const argument, not a type.
       const t = a.type;
-      if (t.kind === 'path' && t.path.segments.length === 1 && !t.path.segments[0]?.generics) {
-        const name = t.path.segments[0]?.name ?? '';
+      const path = t.kind === 'name' ? pathOfName(t) : t.kind === 'path' && t.path.segments.length === 1 && !t.path.segments[0]?.generics ? t.path : undefined;
+      if (path) {
+        const name = path.segments[0]?.name ?? '';
         const isConst = ctx.constParams.has(name) || (ctx.scope?.values.has(name) === true && ctx.scope.types.has(name) !== true && !ctx.typeParams.has(name));
-        if (isConst) return [{ kind: 'const', value: { kind: 'path', path: t.path, span: t.span }, module: ctx.module, span: t.span }];
+        if (isConst) return [{ kind: 'const', value: { kind: 'path', path, span: t.span }, module: ctx.module, span: t.span }];
       }
       return [{ kind: 'type', type: resolveType(ctx, t) }];
     }
