@@ -8,6 +8,7 @@
  * thousands of small objects that would only be built to be serialized once.
  */
 import { typeIndex, type IrConstValue, type IrModule, type IrTypeDecl, type Layout, type TypeRef } from './ir.js';
+import { compareCodeUnits } from './source.js';
 
 /**
  * FNV-1a 64 over `length` bytes. The 64-bit state is two 32-bit halves kept in int32 arithmetic
@@ -61,7 +62,7 @@ function abiType(t: TypeRef, names: ReadonlyMap<string, string>): unknown {
   }
 }
 
-const compareNames = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const compareNames = (a: { name: string }, b: { name: string }): number => compareCodeUnits(a.name, b.name);
 
 export function apiSurface(ir: IrModule, exclude: readonly string[] = []): unknown {
   const names = new Map(ir.types.map((t) => [t.id, t.name]));

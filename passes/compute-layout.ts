@@ -5,7 +5,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
-import { layoutOfType, primitiveLayout, type IrEnum, type IrField, type IrModule, type IrStruct, type IrTypeDecl, type IrUnion, type Layout, type TypeRef } from '../compiler/ir.js';
+import { layoutOfType, primitiveLayout, typeIndex, type IrEnum, type IrField, type IrModule, type IrStruct, type IrTypeDecl, type IrUnion, type Layout, type TypeRef } from '../compiler/ir.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import { InternalError } from '../compiler/assert.js';
 
@@ -51,10 +51,10 @@ class LayoutComputer {
   private readonly inProgress: string[] = [];
   private readonly inReportedCycle = new Set<string>();
   readonly bag = new DiagnosticBag();
-  private readonly index: Map<string, IrTypeDecl>;
+  private readonly index: ReadonlyMap<string, IrTypeDecl>;
 
   constructor(private readonly ir: IrModule) {
-    this.index = new Map(ir.types.map((t) => [t.id, t]));
+    this.index = typeIndex(ir);
   }
 
   declWithLayout(id: string): IrTypeDecl | undefined {

@@ -8,7 +8,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import type { ConstValue, Def, EvaluatedProgram, HirGenericArg, HirGenericParam, HirType } from '../compiler/hir.js';
-import { IR_VERSION, type IrPrimitive, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
+import { IR_VERSION, prim, type IrPrimitive, type IrConstValue, type IrConstant, type IrField, type IrFunction, type IrModule, type IrService, type IrStructPattern, type IrTypeDecl, type TypeRef } from '../compiler/ir.js';
 import { right, type CfgSet, type Pass, type PassContext } from '../compiler/pass.js';
 import type { Span } from '../compiler/source.js';
 import { InternalError } from '../compiler/assert.js';
@@ -27,7 +27,7 @@ import { snakeCase } from './support/case.js';
 const primitiveRefs = new Map<string, TypeRef>();
 function primitiveRef(name: string): TypeRef {
   let ref = primitiveRefs.get(name);
-  if (ref === undefined) primitiveRefs.set(name, (ref = { kind: 'primitive', name: (name === 'c_void' ? 'void' : name) as IrPrimitive }));
+  if (ref === undefined) primitiveRefs.set(name, (ref = prim((name === 'c_void' ? 'void' : name) as IrPrimitive)));
   return ref;
 }
 

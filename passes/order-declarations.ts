@@ -4,7 +4,7 @@
  * emitters), ties broken by source position, and sorts functions and constants by source position.
  * Deterministic and idempotent.
  */
-import { forEachTypeRef, type IrModule, type IrTypeDecl, type TypeId, type TypeRef } from '../compiler/ir.js';
+import { forEachTypeRef, typeIndex, type IrModule, type IrTypeDecl, type TypeId, type TypeRef } from '../compiler/ir.js';
 import { right, type Pass } from '../compiler/pass.js';
 import { compareCodeUnits, type Span } from '../compiler/source.js';
 
@@ -33,8 +33,7 @@ function byValueDependency(type: TypeRef): TypeId | undefined {
 
 export function dependencyOrder(types: readonly IrTypeDecl[]): IrTypeDecl[] {
   const sorted = sortedBySource(types);
-  const index = new Map<string, IrTypeDecl>();
-  for (const t of sorted) index.set(t.id, t);
+  const index = typeIndex({ types: sorted });
   // One map for both "being placed" (on the stack) and "placed": fewer lookups per declaration.
   const state = new Map<string, 'placing' | 'placed'>();
   const out: IrTypeDecl[] = [];

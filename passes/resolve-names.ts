@@ -9,6 +9,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { DiagnosticBag, type Diagnostics } from '../compiler/diagnostics/diagnostic.js';
 import { finish, type Pass, type PassContext } from '../compiler/pass.js';
 import type { CrateAst, Item, UseTree } from '../compiler/syntax/ast.js';
+import { singleSegmentPath } from '../compiler/syntax/ast.js';
 import type { Def, DefId, FnDef, HirGenericArg, HirGenericParam, HirProgram, HirType, ModuleId, ModuleScope, PatternSources, ReportEntry } from '../compiler/hir.js';
 import type { Span } from '../compiler/source.js';
 import { lookupPath, targetEntry } from './support/scopes.js';
@@ -276,7 +277,7 @@ function hirGenerics(modules: Record<ModuleId, ModuleScope>, module: ModuleId, p
 function selfOf(id: DefId, module: ModuleId, generics: readonly HirGenericParam[], span: Span): HirType {
   const args = generics.map((g): HirGenericArg => {
     if (g.kind === 'type') return { kind: 'type', type: { kind: 'param', name: g.name, span } };
-    if (g.kind === 'const') return { kind: 'const', value: { kind: 'path', path: { global: false, segments: [{ name: g.name, span }], span }, span }, module, span };
+    if (g.kind === 'const') return { kind: 'const', value: { kind: 'path', path: singleSegmentPath(g.name, span), span }, module, span };
     return { kind: 'lifetime' };
   });
   return { kind: 'def', def: id, args, span };

@@ -53,7 +53,7 @@ export type GenericArg =
 export type TypeNode =
   /**
    * A lone identifier (`u32`, `Point`): most types of a crate. It is one node where the path it
-   * stands for would be four (type, path, segment list, segment); `pathOfName` gives that path.
+   * stands for would be four (type, path, segment list, segment); `singleSegmentPath` gives that path.
    */
   | { readonly kind: 'name'; readonly name: string; readonly span: Span }
   | { readonly kind: 'path'; readonly path: Path; readonly span: Span }
@@ -196,8 +196,8 @@ export const noGenerics: Generics = Object.freeze({ params: noNodes });
 /** The visibility of every item and field written without `pub` (one shared node). */
 export const inherited: Visibility = Object.freeze({ kind: 'inherited' });
 
-/** The path a `name` type stands for, for readers that take any path. */
-export const pathOfName = (t: Extract<TypeNode, { kind: 'name' }>): Path => ({ global: false, segments: [{ name: t.name, span: t.span }], span: t.span });
+/** The path of one segment `name` (what a `name` type stands for, a macro's name, a const parameter used as a value). */
+export const singleSegmentPath = (name: string, span: Span): Path => ({ global: false, segments: [{ name, span }], span });
 
 /** `pub` (one shared node, like `inherited`). */
 export const pub: Visibility = Object.freeze({ kind: 'pub' });

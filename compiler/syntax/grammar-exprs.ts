@@ -6,6 +6,7 @@
  */
 import type { IToken } from 'chevrotain';
 import type { BinaryOp, Expr, GenericArg, LetStatement, Path, PathSegment, TypeNode } from './ast.js';
+import { singleSegmentPath } from './ast.js';
 import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
 import { TypeGrammar } from './grammar-types.js';
@@ -18,9 +19,6 @@ const K = T.Kw;
 /** Any syntax error makes the whole run `unparsed`, so a recovered rule's value only has to exist. */
 const recover = { recoveryValueFunc: (): Expr => ({ kind: 'unparsed', span: { file: '', start: 0, end: 0 } }) };
 
-
-/** The path a macro name token makes (`env` in `env!(…)`). */
-const singleSegmentPath = (t: IToken, span: Span): Path => ({ global: false, segments: [{ name: t.image, span }], span });
 
 export abstract class ExprGrammar extends TypeGrammar {
   public exprEntry = this.RULE('exprEntry', (): Expr => {
@@ -311,7 +309,7 @@ export abstract class ExprGrammar extends TypeGrammar {
       for (const part of parts) {
         const only = part.length === 1 ? literalExpr(part[0] as IToken, span) : undefined;
         // A nested `env!(…)` or `concat!(…)`: a name, `!`, and its group.
-        const nested = !only && part.length >= 4 && (part[1] as IToken).tokenType === T.Bang ? this.macroExpr(singleSegmentPath(part[0] as IToken, span), part.slice(3, -1), span) : undefined;
+        const nested = !only && part.length >= 4 && (part[1] as IToken).tokenType === T.Bang ? this.macroExpr(singleSegmentPath((part[0] as IToken).image, span), part.slice(3, -1), span) : undefined;
         const expr = only ?? nested;
         if (!expr || expr.kind === 'unparsed') return { kind: 'unparsed', span };
         exprs.push(expr);

@@ -6,7 +6,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type {
   Attribute, CallbackSignature, Field, FnItem, FnPointerParam, GenericParam, Generics, Item, ItemBase, Param, Receiver, StructShape, TypeNode, UseTree, Variant, Visibility,
 } from './ast.js';
-import { inherited, noGenerics, pathOfName, pub } from './ast.js';
+import { inherited, noGenerics, pub, singleSegmentPath } from './ast.js';
 import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
 import { ExprGrammar } from './grammar-exprs.js';
@@ -647,7 +647,7 @@ export abstract class ItemGrammar extends ExprGrammar {
         ...base,
         generics: genericsOf(params, where),
         isUnsafe: q.isUnsafe,
-        ...(traitType?.kind === 'path' ? { trait: { path: traitType.path, negative } } : traitType?.kind === 'name' ? { trait: { path: pathOfName(traitType), negative } } : {}),
+        ...(traitType?.kind === 'path' ? { trait: { path: traitType.path, negative } } : traitType?.kind === 'name' ? { trait: { path: singleSegmentPath(traitType.name, traitType.span), negative } } : {}),
         selfType: second ?? first,
         items: block?.items ?? [],
         innerAttrs: block?.innerAttrs ?? [],

@@ -6,6 +6,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { BinaryOp, Expr, FnPointerParam, TypeNode } from './ast.js';
+import { singleSegmentPath } from './ast.js';
 import type { Span } from '../source.js';
 import { decodeChar, decodeFloat, decodeInt, decodeRawString, decodeString } from './literals.js';
 import * as T from './token-types.js';
@@ -73,7 +74,7 @@ export function singleTokenExpr(t: IToken, file: string): Expr | undefined {
   if (literal) return literal;
   if (t.tokenType === T.Ident || pathKeywords.has(t.tokenType)) {
     const name = identName(t);
-    return { kind: 'path', path: { global: false, segments: [{ name, span }], span }, span };
+    return { kind: 'path', path: singleSegmentPath(name, span), span };
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * the prelude and known library types. Unknown paths become `unresolved` (an error only when an
  * exported item needs them, reported by validation).
  */
-import { pathOfName, type GenericArg, type TypeNode } from '../../compiler/syntax/ast.js';
+import { singleSegmentPath, type GenericArg, type TypeNode } from '../../compiler/syntax/ast.js';
 import type { HirGenericArg, HirGenericParam, HirType, KnownTypeName, ModuleId, ModuleScope } from '../../compiler/hir.js';
 import { EXTERN_PREFIX, lookupPath } from './scopes.js';
 import { cTypeAliases, externalCrates, knownLibraryTypes, nonZeroTypes, patternCrates, patternTypes, preludeTypes, primitiveTypes, unsupportedPrimitives } from './known-types.js';
@@ -144,7 +144,7 @@ function resolveGenericArg(ctx: TypeContext, a: GenericArg): HirGenericArg[] {
     case 'type': {
       // `Foo<N>` where N is a const parameter or a constant: a const argument, not a type.
       const t = a.type;
-      const path = t.kind === 'name' ? pathOfName(t) : t.kind === 'path' && t.path.segments.length === 1 && !t.path.segments[0]?.generics ? t.path : undefined;
+      const path = t.kind === 'name' ? singleSegmentPath(t.name, t.span) : t.kind === 'path' && t.path.segments.length === 1 && !t.path.segments[0]?.generics ? t.path : undefined;
       if (path) {
         const name = path.segments[0]?.name ?? '';
         const isConst = ctx.constParams.has(name) || (ctx.scope?.values.has(name) === true && ctx.scope.types.has(name) !== true && !ctx.typeParams.has(name));
