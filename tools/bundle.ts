@@ -8,7 +8,8 @@
  * other targets or configuration files need stay outside the bundle and are required when used.
  */
 import { build, type Plugin } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,4 +39,9 @@ await build({
   define: { 'import.meta.url': '__importMetaUrl' },
   plugins: [staticChevrotain],
   logLevel: 'warning',
+  minifyWhitespace: true,
 });
+// The bundle's content hash, which names its code cache (`compiler/cli/launch.ts`): computed here
+// once, so that no run loads node's crypto module and hashes 900 kB to find its cache.
+const bundle = join(dist, 'bundle/interopc.cjs');
+writeFileSync(`${bundle}.sha256`, createHash('sha256').update(readFileSync(bundle, 'utf8')).digest('hex') + '\n');

@@ -5,10 +5,11 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { build } from '../api.js';
-import { bundlePath, compileCacheDir, compileCachePath } from './launch.js';
+import { bundleHash, bundlePath, compileCacheDir, compileCachePath } from './launch.js';
 import * as fromPackage from '../syntax/chevrotain.js';
 import * as bundled from '../syntax/chevrotain-static.js';
 import { referenceProject, repoRoot } from '../../runtime-tests/support/paths.js';
@@ -40,7 +41,7 @@ test('a build writes the code cache once; the next run uses it as it is', async 
   t.is((await runBin(['--version'], cache)).exitCode, 0);
   t.deepEqual(readdirSync(cache), [], 'only a build writes the cache');
   t.is((await runBin(['build', referenceProject, '--target', 'c', '--out-dir', out], cache)).exitCode, 0);
-  const file = compileCachePath(readFileSync(bundlePath, 'utf8'), cache);
+  const file = compileCachePath(bundleHash(), cache);
   t.deepEqual(readdirSync(cache), [basename(file)]);
   const first = statSync(file);
   t.true(first.size > 100_000, `a cache of ${first.size} bytes holds little compiled code`);
@@ -65,13 +66,13 @@ test('writing a cache removes the caches of other bundles under this node, and n
   for (const f of [stale, otherNode, unrelated]) writeFileSync(f, 'x');
   const run = await runBin(['build', referenceProject, '--target', 'c', '--out-dir', tempDir('interopc-launch-out-')], cache);
   t.is(run.exitCode, 0, run.stderr);
-  t.deepEqual(readdirSync(cache).sort(), [basename(compileCachePath(readFileSync(bundlePath, 'utf8'), cache)), basename(otherNode), basename(unrelated)].sort());
+  t.deepEqual(readdirSync(cache).sort(), [basename(compileCachePath(bundleHash(), cache)), basename(otherNode), basename(unrelated)].sort());
 });
 
 test('a damaged cache is rejected by V8 and replaced; the build is unaffected', async (t) => {
   const cache = tempDir('interopc-launch-cache-');
   const out = tempDir('interopc-launch-out-');
-  const file = compileCachePath(readFileSync(bundlePath, 'utf8'), cache);
+  const file = compileCachePath(bundleHash(), cache);
   const damaged = Buffer.alloc(4096, 7);
   writeFileSync(file, damaged);
   const run = await runBin(['build', referenceProject, '--target', 'c', '--out-dir', out], cache);
@@ -86,8 +87,9 @@ test('the cache directory follows INTEROPC_CACHE_DIR, then XDG_CACHE_HOME, then 
   t.regex(compileCacheDir({ XDG_CACHE_HOME: '' }), /\.cache\/interopc$/);
 });
 
-test('the cache is named by the bundle text, not its length', (t) => {
-  t.not(compileCachePath('a'), compileCachePath('b'));
+test('the cache is named by the bundle text, not its length: the hash beside the bundle is its SHA-256', (t) => {
+  t.is(bundleHash(), createHash('sha256').update(readFileSync(bundlePath, 'utf8')).digest('hex'));
+  t.not(compileCachePath('0123456789abcdef'), compileCachePath('fedcba9876543210'));
 });
 
 test('the bundle and the modules load Chevrotain with the same exports', (t) => {

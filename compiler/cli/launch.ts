@@ -10,12 +10,12 @@
  * The cache is one file per user (`$XDG_CACHE_HOME/interopc`, else `~/.cache/interopc`, or
  * `INTEROPC_CACHE_DIR`), named by the bundle's content hash and node's version: V8 itself checks
  * only the source's length, its own version and flags, so a rebuilt bundle of the same length must
- * not find the old cache. It is written after a `build` when it was missing or V8 rejected it, and
+ * not find the old cache. The hash is computed when the bundle is built (`interopc.cjs.sha256`
+ * beside it): hashing at every start took 13 ms, most of it loading node's crypto module. It is written after a `build` when it was missing or V8 rejected it, and
  * writing it removes the caches of earlier bundles; `INTEROPC_COMPILE_CACHE=0` turns it off. Any
  * failure to read or write it only costs the speed.
  * Without the bundle (only `tsc` ran), the CLI's modules are imported as usual.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -35,14 +35,16 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return env['INTEROPC_CACHE_DIR'] ?? join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'interopc');
 }
 
-/** The cache file for this bundle text under this node. */
-export const compileCachePath = (source: string, dir = compileCacheDir()): string =>
-  join(dir, `interopc-${createHash('sha256').update(source).digest('hex').slice(0, 16)}-node${process.version}-${process.arch}.cache`);
+/** The bundle's content hash (hex), written beside it by `tools/bundle.ts`. */
+export const bundleHash = (): string => readFileSync(`${bundlePath}.sha256`, 'utf8').trim();
 
-/** The cache file, or undefined where there is none to be had (no home directory, say). */
-function cachePathIfAny(source: string): string | undefined {
+/** The cache file for the bundle with content hash `hash` under this node. */
+export const compileCachePath = (hash: string, dir = compileCacheDir()): string => join(dir, `interopc-${hash.slice(0, 16)}-node${process.version}-${process.arch}.cache`);
+
+/** The cache file, or undefined where there is none to be had (no hash file, no home directory). */
+function cachePathIfAny(): string | undefined {
   try {
-    return compileCachePath(source);
+    return compileCachePath(bundleHash());
   } catch {
     return undefined;
   }
@@ -118,7 +120,7 @@ export async function launch(argv: readonly string[], io: Io): Promise<number> {
   quietOnClosedPipe(io);
   if (!existsSync(bundlePath)) return (await import('./main.js')).main(argv, io);
   const source = readFileSync(bundlePath, 'utf8');
-  const loaded = loadBundle(bundlePath, source, process.env['INTEROPC_COMPILE_CACHE'] !== '0' ? cachePathIfAny(source) : undefined);
+  const loaded = loadBundle(bundlePath, source, process.env['INTEROPC_COMPILE_CACHE'] !== '0' ? cachePathIfAny() : undefined);
   const code = await loaded.main(argv, io);
   // Only a build compiles most of the compiler; a cache made by `--help` would stay thin.
   if (argv[0] === 'build') loaded.saveCache();

@@ -81,9 +81,6 @@ const isDigit = (c: number): boolean => isAscii(c, DIGIT);
 const isHex = (c: number): boolean => isAscii(c, HEX);
 const isAsciiIdentStart = (c: number): boolean => isAscii(c, IDENT_START);
 const isAsciiIdentContinue = (c: number): boolean => isAscii(c, IDENT_CONTINUE);
-// Identifiers also take any UTF-16 unit from U+00C0 up (letters of most scripts; Rust's exact
-// XID tables would cost more than they are worth for FFI surfaces).
-const isIdentStart = (c: number): boolean => isAscii(c, IDENT_START) || c >= 0xc0;
 
 /** Single-character punctuation, indexed by char code. */
 const singleType: (TokenType | undefined)[] = [];
@@ -97,6 +94,16 @@ for (const [type, text] of [
   singleType[text.charCodeAt(0)] = type;
   singleImage[text.charCodeAt(0)] = text;
 }
+
+/**
+ * Single-character punctuation that starts no longer token (not `/`, which may start a comment,
+ * nor `:` `-` `=` `!` `.`, which start `::` `->` `=>` `==` `!=` `..`), by char code.
+ */
+const plainPunctuation: (TokenType | undefined)[] = singleType.map((type, c) => ('/:-=!.'.includes(String.fromCharCode(c)) ? undefined : type));
+
+/** Whether a word starting `c`, `next` may be a literal with a prefix (`b"…"`, `r#"…"#`) or a raw identifier (`r#type`). */
+const mayBePrefixed = (c: number, next: number): boolean =>
+  (c === C.b || c === C.c || c === C.r) && (next === C.quote || next === C.apos || next === C.r || next === C.hash);
 
 /**
  * Tokens that can start an item right after a `;` or `}` that closed the previous one. Identifiers
@@ -137,19 +144,50 @@ export function scan(text: string, from = 0, budget = Infinity, names: Names = n
   let i = from;
   while (i < length) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? ((asciiClass[c] as number) & SPACE) !== 0 : c === C.nbsp || c === C.bom) {
+    const count = tokens.length;
+    let end: number;
+    // Words and plain punctuation, most of any file, are scanned here without a call. Words also
+    // take any UTF-16 unit from U+00C0 up (letters of most scripts; Rust's exact XID tables would
+    // cost more than they are worth for FFI surfaces).
+    const kind = c < 128 ? (asciiClass[c] as number) : c === C.nbsp || c === C.bom ? SPACE : c >= 0xc0 ? IDENT_START : 0;
+    if ((kind & SPACE) !== 0) {
       if (unknownStart >= 0) flushUnknown(i);
       i++;
       continue;
     }
-    const count = tokens.length;
-    const end = scanToken(text, i, c, push, problems, names);
-    if (end < 0) {
-      if (unknownStart < 0) unknownStart = i;
-      i++;
-      continue;
+    if ((kind & IDENT_START) !== 0) {
+      const next = text.charCodeAt(i + 1);
+      end = mayBePrefixed(c, next) ? prefixedLiteral(text, i, c, push, problems) : -1;
+      if (end < 0 && c === C.r && next === C.hash && isAsciiIdentStart(text.charCodeAt(i + 2))) {
+        end = rawIdentifierEnd(text, i);
+        push(T.Ident, i, end);
+      } else if (end < 0) {
+        end = i + 1;
+        for (; end < length; end++) {
+          const d = text.charCodeAt(end);
+          if (d < 128 ? ((asciiClass[d] as number) & IDENT_CONTINUE) === 0 : d < 0xc0) break;
+        }
+        // Interned: see `Names`.
+        const image = text.slice(i, end);
+        const known = names.get(image);
+        if (known === undefined) {
+          names.set(image, image);
+          tokens.push(new ScannedToken(image, i, end - 1, T.Ident));
+        } else if (typeof known === 'string') tokens.push(new ScannedToken(known, i, end - 1, T.Ident));
+        else tokens.push(new ScannedToken(image, i, end - 1, known));
+      }
+    } else if (plainPunctuation[c] !== undefined) {
+      end = i + 1;
+      tokens.push(new ScannedToken(singleImage[c] as string, i, i, plainPunctuation[c] as TokenType));
+    } else {
+      end = scanToken(text, i, c, push, problems);
+      if (end < 0) {
+        if (unknownStart < 0) unknownStart = i;
+        i++;
+        continue;
+      }
     }
-    flushUnknown(i);
+    if (unknownStart >= 0) flushUnknown(i);
     if (tokens.length > count) {
       const type = (tokens[count] as IToken).tokenType;
       if (boundary && itemStarters.has(type)) {
@@ -179,19 +217,17 @@ export function scan(text: string, from = 0, budget = Infinity, names: Names = n
 
 type Push = (type: TokenType, start: number, end: number, image?: string) => void;
 
-/** Scans one token (or comment) at `i`; returns its end, or -1 when no token starts here. */
-function scanToken(text: string, i: number, c: number, push: Push, problems: ScanProblem[], names: Names): number {
+/**
+ * Scans one token (or comment) that is neither a word nor plain punctuation (`scan` reads those)
+ * at `i`; returns its end, or -1 when no token starts here.
+ */
+function scanToken(text: string, i: number, c: number, push: Push, problems: ScanProblem[]): number {
   const next = text.charCodeAt(i + 1);
   if (c === C.slash && next === C.slash) return lineComment(text, i, push);
   if (c === C.slash && next === C.star) return blockComment(text, i, push, problems);
   if (c === C.quote) return quoted(text, i, i, push, problems);
   if (c === C.apos) return charOrLifetime(text, i, i, push);
   if (isDigit(c)) return numberAt(text, i, push);
-  if (c === C.b || c === C.c || c === C.r) {
-    const literal = prefixedLiteral(text, i, c, push, problems);
-    if (literal >= 0) return literal;
-  }
-  if (isIdentStart(c)) return identifier(text, i, push, names);
   return punctuation(text, i, c, next, push);
 }
 
@@ -396,26 +432,10 @@ export type Names = Map<string, string | TokenType>;
 /** A fresh `Names` for one file: the keywords, and no identifier yet. */
 export const newNames = (): Names => new Map<string, string | TokenType>(T.keywords);
 
-function identifier(text: string, i: number, push: Push, names: Names): number {
-  if (text.charCodeAt(i) === C.r && text.charCodeAt(i + 1) === C.hash && isAsciiIdentStart(text.charCodeAt(i + 2))) {
-    let j = i + 3;
-    while (isAsciiIdentContinue(text.charCodeAt(j))) j++;
-    push(T.Ident, i, j);
-    return j;
-  }
-  let j = i + 1;
-  const length = text.length;
-  for (; j < length; j++) {
-    const c = text.charCodeAt(j);
-    if (c < 128 ? ((asciiClass[c] as number) & IDENT_CONTINUE) === 0 : c < 0xc0) break;
-  }
-  const image = text.slice(i, j);
-  const known = names.get(image);
-  if (known === undefined) {
-    names.set(image, image);
-    push(T.Ident, i, j, image);
-  } else if (typeof known === 'string') push(T.Ident, i, j, known);
-  else push(known, i, j, image);
+/** The end of the raw identifier `r#name` at `i` (its third character checked). */
+function rawIdentifierEnd(text: string, i: number): number {
+  let j = i + 3;
+  while (isAsciiIdentContinue(text.charCodeAt(j))) j++;
   return j;
 }
 
