@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const syntheticLines = writeSyntheticCrate(synthetic);
   const referenceLines = Number((await execa('sh', ['-c', `cat ${referenceProject}/src/*.rs | wc -l`])).stdout.trim());
   const cbindgen = await findCbindgen();
-  const interopc = join(repoRoot, 'bin/interopc.js');
+  const interopc = join(repoRoot, 'bin/interopc.cjs');
   const rows: Row[] = [];
   for (const [name, dir, lines] of [['synthetic', synthetic, syntheticLines], ['reference-project', referenceProject, referenceLines]] as const) {
     const out = join(work, `out-${name}`);

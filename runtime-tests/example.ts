@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const libDir = join(targetDir, 'debug');
   const targets = ['c', 'python', 'csharp', 'typescript'];
   step(`interopc build fixtures/reference-project ${targets.map((t) => `--target ${t}`).join(' ')} --out-dir ${outDir}`);
-  await run('node', [join(repoRoot, 'bin/interopc.js'), 'build', referenceProject, ...targets.flatMap((t) => ['--target', t]), '--out-dir', outDir]);
+  await run('node', [join(repoRoot, 'bin/interopc.cjs'), 'build', referenceProject, ...targets.flatMap((t) => ['--target', t]), '--out-dir', outDir]);
 
   const exe = join(outDir, 'example');
   step('C: gcc -std=c99 -Wall -Wextra -pedantic -Werror example.c -lreference && ./example');

@@ -34,5 +34,5 @@ test('the reference project holds the API guard file interopc would write now', 
   const [guard] = result.crateFiles;
   if (!guard) return t.fail('the reference project has an API guard, so a guard file is expected');
   t.is(guard.path, 'src/interopc_api.rs');
-  t.is(readFileSync(join(referenceProject, guard.path), 'utf8'), guard.contents, 'stale: run `node bin/interopc.js build fixtures/reference-project` and commit the file');
+  t.is(readFileSync(join(referenceProject, guard.path), 'utf8'), guard.contents, 'stale: run `node bin/interopc.cjs build fixtures/reference-project` and commit the file');
 });

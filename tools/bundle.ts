@@ -41,6 +41,19 @@ await build({
   logLevel: 'warning',
   minifyWhitespace: true,
 });
+// The launcher (code cache, V8 flags) as one CommonJS file too, which `bin/interopc.cjs` requires:
+// node then starts without its ES module loader. It keeps the location of the module it replaces.
+await build({
+  entryPoints: [join(dist, 'compiler/cli/launch.js')],
+  outfile: join(dist, 'bundle/launch.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '../compiler/cli/launch.js')).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  logLevel: 'warning',
+});
 // The bundle's content hash, which names its code cache (`compiler/cli/launch.ts`): computed here
 // once, so that no run loads node's crypto module and hashes 900 kB to find its cache.
 const bundle = join(dist, 'bundle/interopc.cjs');

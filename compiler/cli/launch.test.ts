@@ -18,11 +18,15 @@ import { tempDir } from '../../runtime-tests/support/temp.js';
 const targets = ['c', 'csharp', 'python', 'typescript'] as const;
 
 async function runBin(args: readonly string[], cacheDir: string, env: Record<string, string> = {}) {
-  return execa(process.execPath, [join(repoRoot, 'bin/interopc.js'), ...args], { reject: false, env: { INTEROPC_CACHE_DIR: cacheDir, ...env } });
+  return execa(process.execPath, [join(repoRoot, 'bin/interopc.cjs'), ...args], { reject: false, env: { INTEROPC_CACHE_DIR: cacheDir, ...env } });
 }
 
-test('the bundle exists (npm run build makes it)', (t) => {
+test('the bundle and the launcher\'s CommonJS build exist (npm run build makes them)', (t) => {
   t.true(existsSync(bundlePath), `${bundlePath} is missing: run npm run build`);
+  const launcher = join(repoRoot, 'dist/bundle/launch.cjs');
+  t.true(existsSync(launcher), `${launcher} is missing: run npm run build`);
+  // It stands in for launch.js: it finds the bundle and the code cache where that module would.
+  t.regex(readFileSync(launcher, 'utf8'), /compiler\/cli\/launch\.js/);
 });
 
 test('the executable writes what build() returns, for every target', async (t) => {
@@ -99,7 +103,7 @@ test('the bundle and the modules load Chevrotain with the same exports', (t) => 
 
 test('a reader that closes the pipe early stops the run quietly, without a stack trace', async (t) => {
   const out = tempDir('interopc-launch-out-');
-  const bin = join(repoRoot, 'bin/interopc.js');
+  const bin = join(repoRoot, 'bin/interopc.cjs');
   const run = await execa('sh', ['-c', `"${process.execPath}" "${bin}" build "${referenceProject}" --target c --out-dir "${out}" --report | head -n 1`], { reject: false, env: { INTEROPC_CACHE_DIR: tempDir('interopc-launch-cache-') } });
   t.is(run.stdout.split('\n').length, 1);
   t.is(run.stderr, '');

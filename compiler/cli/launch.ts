@@ -118,7 +118,9 @@ function quietOnClosedPipe(io: Io): void {
 export async function launch(argv: readonly string[], io: Io): Promise<number> {
   tuneV8ForBatchRun();
   quietOnClosedPipe(io);
-  if (!existsSync(bundlePath)) return (await import('./main.js')).main(argv, io);
+  // A URL, not './main.js': the launcher's own single-file build (`tools/bundle.ts`) lives elsewhere
+  // and only pretends, through `import.meta.url`, to be this module.
+  if (!existsSync(bundlePath)) return ((await import(new URL('./main.js', import.meta.url).href)) as { main: Main }).main(argv, io);
   const source = readFileSync(bundlePath, 'utf8');
   const loaded = loadBundle(bundlePath, source, process.env['INTEROPC_COMPILE_CACHE'] !== '0' ? cachePathIfAny() : undefined);
   const code = await loaded.main(argv, io);

@@ -23,7 +23,7 @@ test('the executable applies them and builds with a clean stderr', async (t) => 
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "bin-test"\nversion = "0.1.0"\n');
   writeFileSync(join(dir, 'src/lib.rs'), '#[unsafe(no_mangle)] pub extern "C" fn twice(x: u32) -> u32 { x * 2 }\n');
-  const run = await execa(process.execPath, [join(repoRoot, 'bin/interopc.js'), 'build', dir, '--target', 'c', '--out-dir', join(dir, 'out'), '--plain'], { reject: false });
+  const run = await execa(process.execPath, [join(repoRoot, 'bin/interopc.cjs'), 'build', dir, '--target', 'c', '--out-dir', join(dir, 'out'), '--plain'], { reject: false });
   t.is(run.exitCode, 0, run.stderr);
   t.is(run.stderr, '');
   t.regex(readFileSync(join(dir, 'out/bin_test.h'), 'utf8'), /uint32_t twice\(uint32_t x\);/);
