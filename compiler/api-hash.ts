@@ -11,28 +11,58 @@ import { typeIndex, type IrConstValue, type IrModule, type IrTypeDecl, type Layo
 import { compareCodeUnits } from './source.js';
 
 /**
- * FNV-1a 64 over `length` bytes. The 64-bit state is two 32-bit halves kept in int32 arithmetic
- * (many times faster than BigInt per byte). Multiplying by the prime 2^40 + 0x1b3 is
- * `h * 0x1b3 + (h << 40)`; modulo 2^64 the shifted term only reaches the high half, as `lo << 8`.
- * `lo * 0x1b3` needs 41 bits, so it is done in 16-bit halves; what spills over 32 bits is the carry.
+ * An FNV-1a 64 hash, fed bytes as they come (the canonical text is never stored). The 64-bit state
+ * is two 32-bit halves kept in int32 arithmetic (many times faster than BigInt per byte).
+ * Multiplying by the prime 2^40 + 0x1b3 is `h * 0x1b3 + (h << 40)`; modulo 2^64 the shifted term
+ * only reaches the high half, as `lo << 8`. `lo * 0x1b3` needs 41 bits, so it is done in 16-bit
+ * halves; what spills over 32 bits is the carry.
  */
-function fnv1a64Bytes(bytes: Uint8Array, length: number): bigint {
-  let hi = 0xcbf29ce4 | 0;
-  let lo = 0x84222325 | 0;
-  for (let i = 0; i < length; i++) {
-    lo ^= bytes[i] as number;
-    const low = (lo & 0xffff) * 0x1b3;
-    const high = (lo >>> 16) * 0x1b3 + (low >>> 16);
-    hi = (Math.imul(hi, 0x1b3) + (high >>> 16) + (lo << 8)) | 0;
-    lo = (high << 16) | (low & 0xffff);
+class Fnv1a64 {
+  hi = 0xcbf29ce4 | 0;
+  lo = 0x84222325 | 0;
+
+  bytes(bytes: Uint8Array): void {
+    let hi = this.hi;
+    let lo = this.lo;
+    for (let i = 0; i < bytes.length; i++) {
+      lo ^= bytes[i] as number;
+      const low = (lo & 0xffff) * 0x1b3;
+      const high = (lo >>> 16) * 0x1b3 + (low >>> 16);
+      hi = (Math.imul(hi, 0x1b3) + (high >>> 16) + (lo << 8)) | 0;
+      lo = (high << 16) | (low & 0xffff);
+    }
+    this.hi = hi;
+    this.lo = lo;
   }
-  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+
+  /**
+   * Text whose characters are all below U+0080, one byte each: the same steps as `bytes`, read off
+   * the string (encoding each short fragment first cost more than hashing it).
+   */
+  ascii(text: string): void {
+    let hi = this.hi;
+    let lo = this.lo;
+    for (let i = 0; i < text.length; i++) {
+      lo ^= text.charCodeAt(i);
+      const low = (lo & 0xffff) * 0x1b3;
+      const high = (lo >>> 16) * 0x1b3 + (low >>> 16);
+      hi = (Math.imul(hi, 0x1b3) + (high >>> 16) + (lo << 8)) | 0;
+      lo = (high << 16) | (low & 0xffff);
+    }
+    this.hi = hi;
+    this.lo = lo;
+  }
+
+  digest(): bigint {
+    return (BigInt(this.hi >>> 0) << 32n) | BigInt(this.lo >>> 0);
+  }
 }
 
 /** FNV-1a 64 over the UTF-8 bytes of `text`. */
 export function fnv1a64(text: string): bigint {
-  const bytes = Buffer.from(text, 'utf8');
-  return fnv1a64Bytes(bytes, bytes.length);
+  const h = new Fnv1a64();
+  h.bytes(Buffer.from(text, 'utf8'));
+  return h.digest();
 }
 
 export function canonical(value: unknown): string {
@@ -93,56 +123,34 @@ export function apiSurface(ir: IrModule, exclude: readonly string[] = []): unkno
 }
 
 /**
- * Writes the UTF-8 bytes of `canonical(apiSurface(ir))` without building the surface or a string:
- * every object's keys are written in sorted order by hand, into one growing byte buffer that is
- * hashed at the end (one tight loop instead of a call per fragment). Values the IR does not type
- * precisely (layouts, constant values) go through `value`, which follows `canonical` for any shape.
+ * Hashes the UTF-8 bytes of `canonical(apiSurface(ir))` without building the surface or a string:
+ * every object's keys are written in sorted order by hand, straight into the hash. Values the IR
+ * does not type precisely (layouts, constant values) go through `value`, which follows `canonical`
+ * for any shape.
  */
 class CanonicalWriter {
-  bytes = new Uint8Array(1 << 16);
-  length = 0;
+  readonly hash = new Fnv1a64();
   constructor(private readonly index: ReadonlyMap<string, IrTypeDecl>) {}
-
-  private reserve(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
 
   /** Text whose characters are all below U+0080 (punctuation, keys, numbers): one byte each. */
   raw(text: string): void {
-    this.reserve(text.length);
-    const bytes = this.bytes;
-    let n = this.length;
-    for (let i = 0; i < text.length; i++) bytes[n++] = text.charCodeAt(i);
-    this.length = n;
+    this.hash.ascii(text);
   }
 
   /** Any text, UTF-8 encoded. */
   private text(text: string): void {
-    const encoded = Buffer.from(text, 'utf8');
-    this.reserve(encoded.length);
-    this.bytes.set(encoded, this.length);
-    this.length += encoded.length;
+    this.hash.bytes(Buffer.from(text, 'utf8'));
   }
 
-  /**
-   * A JSON string: plain ASCII is copied between quotes (checked while copying: one pass), and
-   * anything else is taken back and written through JSON.stringify.
-   */
+  /** A JSON string: plain printable ASCII between quotes, anything else through JSON.stringify. */
   string(text: string): void {
-    this.reserve(text.length + 2);
-    const bytes = this.bytes;
-    let n = this.length;
-    bytes[n++] = 0x22;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return this.text(JSON.stringify(text));
-      bytes[n++] = c;
     }
-    bytes[n++] = 0x22;
-    this.length = n;
+    this.hash.ascii('"');
+    this.hash.ascii(text);
+    this.hash.ascii('"');
   }
 
   /**
@@ -331,7 +339,7 @@ function hashSurface(ir: IrModule, exclude: readonly string[]): bigint {
     h.decl(types[i] as IrTypeDecl);
   }
   h.raw(']}');
-  return fnv1a64Bytes(h.bytes, h.length);
+  return h.hash.digest();
 }
 
 /** "0x" + 16 lowercase hex digits. */

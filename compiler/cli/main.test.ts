@@ -3,7 +3,7 @@
  * guarantee that nothing is written when there are errors.
  */
 import test from 'ava';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from './main.js';
@@ -48,6 +48,22 @@ test('build writes the header and exits 0; --check is then fresh', async (t) => 
   t.is(stale.code, 1);
   t.regex(stale.stderr, /stale: .*cli_test\.h/);
   t.true(readFileSync(join(dir, 'bindings/cli_test.h'), 'utf8').endsWith('// edited\n'), '--check never writes');
+});
+
+test('a build leaves a file that already holds its output alone (same inode and modification time); a changed one is rewritten', async (t) => {
+  const dir = crate(good);
+  const header = join(dir, 'bindings/cli_test.h');
+  t.regex((await run('build', dir, '--target', 'c')).stdout, /^wrote .*cli_test\.h$/m);
+  const first = statSync(header);
+  const again = await run('build', dir, '--target', 'c');
+  t.is(again.code, 0, again.stderr);
+  t.regex(again.stdout, /^unchanged .*cli_test\.h$/m);
+  t.notRegex(again.stdout, /wrote/);
+  t.is(statSync(header).ino, first.ino);
+  t.is(statSync(header).mtimeMs, first.mtimeMs);
+  writeFileSync(header, '// edited\n');
+  t.regex((await run('build', dir, '--target', 'c')).stdout, /^wrote .*cli_test\.h$/m);
+  t.true(readFileSync(header, 'utf8').includes('uint8_t f(P p);'));
 });
 
 test('errors: exit 1, a code frame, and nothing written (old files untouched)', async (t) => {

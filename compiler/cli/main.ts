@@ -93,10 +93,14 @@ async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     }
     return 0;
   }
-  for (const f of writeFilesAtomically(result.outDir, result.files)) io.stdout.write(`wrote ${shown(f)}\n`);
-  // The guard file changes only with the API; rewriting an identical one would make cargo rebuild.
-  const changedCrateFiles = result.crateFiles.filter((f) => staleFiles(result.crateDir, [f]).length > 0);
-  for (const f of writeFilesAtomically(result.crateDir, changedCrateFiles)) io.stdout.write(`wrote ${shown(f)}\n`);
+  // A file that already holds what would be written is left alone, its modification time with it:
+  // build systems then rebuild nothing that includes it (the guard file would make cargo rebuild).
+  for (const [dir, files] of [[result.outDir, result.files], [result.crateDir, result.crateFiles]] as const) {
+    const stale = new Set(staleFiles(dir, files));
+    const changed = files.filter((f) => stale.has(join(dir, f.path)));
+    for (const f of files) if (!stale.has(join(dir, f.path))) io.stdout.write(`unchanged ${shown(join(dir, f.path))}\n`);
+    for (const f of writeFilesAtomically(dir, changed)) io.stdout.write(`wrote ${shown(f)}\n`);
+  }
   return 0;
 }
 

@@ -211,7 +211,7 @@ export function scan(text: string, from = 0, budget = Infinity, names: Names = n
     }
     i = end;
   }
-  flushUnknown(length);
+  if (unknownStart >= 0) flushUnknown(length);
   return { tokens, closers: closersOf(tokens.length, pairs), problems, end: length };
 }
 
