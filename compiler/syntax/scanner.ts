@@ -12,18 +12,18 @@
 import type { IToken, TokenType } from 'chevrotain';
 import * as T from './token-types.js';
 
-class ScannedToken implements IToken {
-  readonly tokenTypeIdx: number;
-  constructor(
-    readonly image: string,
-    readonly startOffset: number,
-    /** Inclusive, like Chevrotain's tokens. */
-    readonly endOffset: number,
-    readonly tokenType: TokenType,
-  ) {
-    this.tokenTypeIdx = tokenType.tokenTypeIdx ?? 0;
-  }
-}
+/**
+ * A token as Chevrotain reads it. A literal, not a class instance: one shape for every token, and
+ * cheap to make before V8 has optimized the scanner (a constructor call goes through a generic stub).
+ */
+const scannedToken = (image: string, startOffset: number, endOffset: number, tokenType: TokenType): IToken => ({
+  image,
+  startOffset,
+  /** Inclusive, like Chevrotain's tokens. */
+  endOffset,
+  tokenType,
+  tokenTypeIdx: tokenType.tokenTypeIdx ?? 0,
+});
 
 export type ScanProblem =
   | { readonly kind: 'unknownCharacter'; readonly start: number; readonly text: string }
@@ -127,7 +127,7 @@ export function scan(text: string, from = 0, budget = Infinity, names: Names = n
   const length = text.length;
   let unknownStart = -1;
   const push: Push = (type, start, end, image) => {
-    tokens.push(new ScannedToken(image ?? text.slice(start, end), start, end - 1, type));
+    tokens.push(scannedToken(image ?? text.slice(start, end), start, end - 1, type));
   };
   const flushUnknown = (at: number): void => {
     // A run of characters no token starts with is one problem, like a lexer that resynchronizes.
@@ -172,13 +172,13 @@ export function scan(text: string, from = 0, budget = Infinity, names: Names = n
         const known = names.get(image);
         if (known === undefined) {
           names.set(image, image);
-          tokens.push(new ScannedToken(image, i, end - 1, T.Ident));
-        } else if (typeof known === 'string') tokens.push(new ScannedToken(known, i, end - 1, T.Ident));
-        else tokens.push(new ScannedToken(image, i, end - 1, known));
+          tokens.push(scannedToken(image, i, end - 1, T.Ident));
+        } else if (typeof known === 'string') tokens.push(scannedToken(known, i, end - 1, T.Ident));
+        else tokens.push(scannedToken(image, i, end - 1, known));
       }
     } else if (plainPunctuation[c] !== undefined) {
       end = i + 1;
-      tokens.push(new ScannedToken(singleImage[c] as string, i, i, plainPunctuation[c] as TokenType));
+      tokens.push(scannedToken(singleImage[c] as string, i, i, plainPunctuation[c] as TokenType));
     } else {
       end = scanToken(text, i, c, push, problems);
       if (end < 0) {
