@@ -7,7 +7,7 @@
  * Run after `tsc` (`npm run build`), from the compiled JavaScript in `dist/`. Packages that only
  * other targets or configuration files need stay outside the bundle and are required when used.
  */
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,37 +23,37 @@ const staticChevrotain: Plugin = {
   },
 };
 
+/**
+ * A CommonJS single-file build of `entry` (a module under dist/) into dist/bundle/`outfile`. The
+ * module's `import.meta.url` becomes `url`: an expression giving the URL the module would have, so
+ * that the paths it resolves from there still work.
+ */
+const cjsBuild = (entry: string, outfile: string, url: string, more: BuildOptions = {}): Promise<unknown> =>
+  build({
+    entryPoints: [join(dist, entry)],
+    outfile: join(dist, 'bundle', outfile),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: `const __importMetaUrl = require('node:url').pathToFileURL(${url}).href;` },
+    define: { 'import.meta.url': '__importMetaUrl' },
+    logLevel: 'warning',
+    ...more,
+  });
+
 rmSync(join(dist, 'bundle'), { recursive: true, force: true });
-await build({
-  entryPoints: [join(dist, 'compiler/cli/main.js')],
-  outfile: join(dist, 'bundle/interopc.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
+// The bundle sits two levels below the package root, like every module it replaces, so paths
+// relative to `import.meta.url` (package.json) still resolve.
+await cjsBuild('compiler/cli/main.js', 'interopc.cjs', '__filename', {
   // CommonJS packages, required when a build needs them (io-ts for interopc.json, Babel for TypeScript).
   external: ['fp-ts', 'io-ts', '@babel/*'],
-  // The bundle sits two levels below the package root, like every module it replaces, so paths
-  // relative to `import.meta.url` (package.json) still resolve.
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__importMetaUrl' },
   plugins: [staticChevrotain],
-  logLevel: 'warning',
   minifyWhitespace: true,
 });
 // The launcher (code cache, V8 flags) as one CommonJS file too, which `bin/interopc.cjs` requires:
 // node then starts without its ES module loader. It keeps the location of the module it replaces.
-await build({
-  entryPoints: [join(dist, 'compiler/cli/launch.js')],
-  outfile: join(dist, 'bundle/launch.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '../compiler/cli/launch.js')).href;" },
-  define: { 'import.meta.url': '__importMetaUrl' },
-  logLevel: 'warning',
-});
+await cjsBuild('compiler/cli/launch.js', 'launch.cjs', "require('node:path').join(__dirname, '../compiler/cli/launch.js')");
 // The bundle's content hash, which names its code cache (`compiler/cli/launch.ts`): computed here
 // once, so that no run loads node's crypto module and hashes 900 kB to find its cache.
 const bundle = join(dist, 'bundle/interopc.cjs');
