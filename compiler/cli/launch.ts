@@ -11,9 +11,10 @@
  * `INTEROPC_CACHE_DIR`), named by the bundle's content hash and node's version: V8 itself checks
  * only the source's length, its own version and flags, so a rebuilt bundle of the same length must
  * not find the old cache. The hash is computed when the bundle is built (`interopc.cjs.sha256`
- * beside it): hashing at every start took 13 ms, most of it loading node's crypto module. It is written after a `build` when it was missing or V8 rejected it, and
- * writing it removes the caches of earlier bundles; `INTEROPC_COMPILE_CACHE=0` turns it off. Any
- * failure to read or write it only costs the speed.
+ * beside it): hashing at every start took 13 ms, most of it loading node's crypto module. The cache
+ * is written after a `build` when it was missing or V8 rejected it, and writing it removes the
+ * caches of earlier bundles; `INTEROPC_COMPILE_CACHE=0` turns it off. Any failure to read or write
+ * it only costs the speed.
  * Without the bundle (only `tsc` ran), the CLI's modules are imported as usual.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';

@@ -97,8 +97,8 @@ async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   // build systems then rebuild nothing that includes it (the guard file would make cargo rebuild).
   for (const [dir, files] of [[result.outDir, result.files], [result.crateDir, result.crateFiles]] as const) {
     const stale = new Set(staleFiles(dir, files));
+    for (const path of files.map((f) => join(dir, f.path))) if (!stale.has(path)) io.stdout.write(`unchanged ${shown(path)}\n`);
     const changed = files.filter((f) => stale.has(join(dir, f.path)));
-    for (const f of files) if (!stale.has(join(dir, f.path))) io.stdout.write(`unchanged ${shown(join(dir, f.path))}\n`);
     for (const f of writeFilesAtomically(dir, changed)) io.stdout.write(`wrote ${shown(f)}\n`);
   }
   return 0;

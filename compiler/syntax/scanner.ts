@@ -95,12 +95,6 @@ for (const [type, text] of [
   singleImage[text.charCodeAt(0)] = text;
 }
 
-/**
- * Single-character punctuation that starts no longer token (not `/`, which may start a comment,
- * nor `:` `-` `=` `!` `.`, which start `::` `->` `=>` `==` `!=` `..`), by char code.
- */
-const plainPunctuation: (TokenType | undefined)[] = singleType.map((type, c) => ('/:-=!.'.includes(String.fromCharCode(c)) ? undefined : type));
-
 /** Whether a word starting `c`, `next` may be a literal with a prefix (`b"…"`, `r#"…"#`) or a raw identifier (`r#type`). */
 const mayBePrefixed = (c: number, next: number): boolean =>
   (c === C.b || c === C.c || c === C.r) && (next === C.quote || next === C.apos || next === C.r || next === C.hash);
@@ -465,6 +459,15 @@ function punctuation(text: string, i: number, c: number, next: number, push: Pus
   push(single, i, i + 1, singleImage[c]);
   return i + 1;
 }
+
+/**
+ * Single-character punctuation that starts no longer token, by char code: not `/`, which may start
+ * a comment, nor the first character of any two- or three-character punctuation.
+ */
+const plainPunctuation: (TokenType | undefined)[] = (() => {
+  const longer = new Set([C.slash, ...[...multiImage.values()].map((image) => image.charCodeAt(0))]);
+  return singleType.map((type, c) => (longer.has(c) ? undefined : type));
+})();
 
 /** The opener a closer pairs with. */
 const openerOf = (closer: TokenType): TokenType => (closer === T.RParen ? T.LParen : closer === T.RBracket ? T.LBracket : T.LBrace);
