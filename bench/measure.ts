@@ -1,11 +1,16 @@
 /**
- * Runs a command as a child process and reports its wall time and peak resident memory. Memory
- * comes from `getrusage(RUSAGE_CHILDREN)` in a tiny python3 wrapper, which works for any child.
+ * Runs a command as a child process and reports its wall time, the CPU time it used and its peak
+ * resident memory. CPU time and memory come from `getrusage(RUSAGE_CHILDREN)` in a tiny python3
+ * wrapper, which works for any child. CPU time counts every thread (user and system): a tool whose
+ * helper threads work beside its main thread uses more CPU than wall time, and slows down more when
+ * other work takes a core.
  */
 import { execa } from 'execa';
 
 export interface Measurement {
   readonly ms: number;
+  /** User + system CPU time of the child and everything it waited for, all threads. */
+  readonly cpuMs: number;
   readonly peakMiB: number;
   readonly ok: boolean;
   readonly stderr: string;
@@ -17,13 +22,14 @@ const WRAPPER = [
   'r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)',
   'ms = (time.perf_counter() - t) * 1000',
   'sys.stderr.write(r.stderr.decode(errors="replace")[-2000:])',
-  'print(r.returncode, ms, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)',
+  'u = resource.getrusage(resource.RUSAGE_CHILDREN)',
+  'print(r.returncode, ms, (u.ru_utime + u.ru_stime) * 1000, u.ru_maxrss)',
 ].join('\n');
 
 export async function measure(command: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Measurement> {
   const run = await execa('python3', ['-c', WRAPPER, command, ...args], { cwd, env, reject: false });
-  const [code, ms, rssKiB] = run.stdout.trim().split(/\s+/).map(Number);
-  return { ms: ms ?? NaN, peakMiB: (rssKiB ?? 0) / 1024, ok: code === 0, stderr: run.stderr };
+  const [code, ms, cpuMs, rssKiB] = run.stdout.trim().split(/\s+/).map(Number);
+  return { ms: ms ?? NaN, cpuMs: cpuMs ?? NaN, peakMiB: (rssKiB ?? 0) / 1024, ok: code === 0, stderr: run.stderr };
 }
 
 export const median = (xs: readonly number[]): number => {

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: C header generation time and peak memory for a synthetic 90 000-line crate and
- * for the reference project, interopc beside cbindgen (when installed) in one run. Each tool runs
- * as a fresh process, startup included, several times; the table shows the median and the minimum.
+ * `npm run bench`: C header generation time, CPU time and peak memory for a synthetic 90 000-line
+ * crate and for the reference project, interopc beside cbindgen (when installed) in one run. Each
+ * tool runs as a fresh process, startup included, several times; the table shows the median and
+ * the minimum.
  */
 import { execa } from 'execa';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ interface Row {
   lines: number;
   median: number;
   min: number;
+  /** Median CPU time (user + system, all threads) per run. */
+  cpu: number;
   peak: number;
   /** interopc's own timings (`INTEROPC_TIMINGS=1`), ms per phase of every run. */
   phases: Map<string, number[]>;
@@ -62,6 +65,7 @@ function collectPhases(stderr: string, into: Map<string, number[]>): void {
  */
 async function benchInTurns(input: string, lines: number, contenders: readonly Contender[]): Promise<Row[]> {
   const times = contenders.map((): number[] => []);
+  const cpu = contenders.map((): number[] => []);
   const peaks = contenders.map(() => 0);
   const phases = contenders.map(() => new Map<string, number[]>());
   for (const c of contenders) await measure(c.command, c.args, repoRoot, c.env);
@@ -70,12 +74,13 @@ async function benchInTurns(input: string, lines: number, contenders: readonly C
       const m = await measure(c.command, c.args, repoRoot, c.env);
       if (!m.ok) throw new Error(`${c.tool} failed on ${input}:\n${m.stderr}`);
       times[k]?.push(m.ms);
+      cpu[k]?.push(m.cpuMs);
       peaks[k] = Math.max(peaks[k] ?? 0, m.peakMiB);
       collectPhases(m.stderr, phases[k] as Map<string, number[]>);
     }
   }
   return contenders.map((c, k) => ({
-    tool: c.tool, input, lines, median: median(times[k] ?? []), min: Math.min(...(times[k] ?? [])), peak: peaks[k] ?? 0, phases: phases[k] as Map<string, number[]>,
+    tool: c.tool, input, lines, median: median(times[k] ?? []), min: Math.min(...(times[k] ?? [])), cpu: median(cpu[k] ?? []), peak: peaks[k] ?? 0, phases: phases[k] as Map<string, number[]>,
   }));
 }
 
@@ -107,9 +112,9 @@ async function main(): Promise<void> {
   const cbVersion = cbindgen ? (await execa(cbindgen, ['--version'])).stdout : 'not installed (cargo install cbindgen --locked)';
   console.log(`\nC header generation, ${RUNS} runs each taken in turns, fresh process per run (startup included)`);
   console.log(`machine: ${(await execa('nproc')).stdout} cores; node ${node}; ${cbVersion}\n`);
-  console.log('| tool | input | lines | median ms | min ms | peak MiB |');
-  console.log('|---|---|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.tool} | ${r.input} | ${r.lines} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.peak.toFixed(0)} |`);
+  console.log('| tool | input | lines | median ms | min ms | CPU ms (median) | peak MiB |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.tool} | ${r.input} | ${r.lines} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.peak.toFixed(0)} |`);
   const phased = rows.find((r) => r.tool === 'interopc' && r.input === 'synthetic');
   if (phased && phased.phases.size > 0) printPhases(phased);
 }

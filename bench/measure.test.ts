@@ -1,0 +1,28 @@
+import test from 'ava';
+import { measure, median } from './measure.js';
+
+// The bench compares tools by wall time and CPU time; these check that the two are measured apart.
+test('a sleeping child takes wall time but almost no CPU time', async (t) => {
+  const m = await measure('python3', ['-c', 'import time; time.sleep(0.3)'], process.cwd());
+  t.true(m.ok);
+  t.true(m.ms >= 300, `wall ${m.ms} ms`);
+  t.true(m.cpuMs < 150, `cpu ${m.cpuMs} ms`);
+  t.true(m.peakMiB > 1);
+});
+
+test('a busy child is charged the CPU time it burns', async (t) => {
+  const m = await measure('python3', ['-c', 'import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass'], process.cwd());
+  t.true(m.ok);
+  t.true(m.cpuMs >= 290, `cpu ${m.cpuMs} ms`);
+});
+
+test('a failing child is reported as failed', async (t) => {
+  const m = await measure('python3', ['-c', 'import sys; sys.stderr.write("boom"); sys.exit(3)'], process.cwd());
+  t.false(m.ok);
+  t.is(m.stderr, 'boom');
+});
+
+test('median of odd and even counts', (t) => {
+  t.is(median([3, 1, 2]), 2);
+  t.is(median([4, 1, 3, 2]), 2.5);
+});
