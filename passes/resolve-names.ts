@@ -171,16 +171,17 @@ export const resolveNames: Pass<CrateAst, HirProgram> = {
           if (last && last.source === source && last.changes === sourceChanges) continue;
           // Own names are in the scope too, so `has` also keeps a glob from shadowing them. The
           // changes are counted once per copy, not per name (a glob copies thousands).
+          // (forEach, not for-of over entries: no entry pair per name.)
           let copied = 0;
           for (const ns of namespaces) {
             const into = scope[ns] as Map<string, DefId | { module: ModuleId }>;
             const record = imp.isPub && ns === 'values';
-            for (const [name, entry] of source[ns]) {
-              if (into.has(name)) continue;
+            source[ns].forEach((entry, name) => {
+              if (into.has(name)) return;
               into.set(name, entry);
               copied++;
               if (record && typeof entry === 'string') reExported.add(entry);
-            }
+            });
           }
           if (copied > 0) {
             changes.set(scope, (changes.get(scope) ?? 0) + copied);
