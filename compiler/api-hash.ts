@@ -21,25 +21,11 @@ class Fnv1a64 {
   hi = 0xcbf29ce4 | 0;
   lo = 0x84222325 | 0;
 
-  bytes(bytes: Uint8Array): void {
-    let hi = this.hi;
-    let lo = this.lo;
-    for (let i = 0; i < bytes.length; i++) {
-      lo ^= bytes[i] as number;
-      const low = (lo & 0xffff) * 0x1b3;
-      const high = (lo >>> 16) * 0x1b3 + (low >>> 16);
-      hi = (Math.imul(hi, 0x1b3) + (high >>> 16) + (lo << 8)) | 0;
-      lo = (high << 16) | (low & 0xffff);
-    }
-    this.hi = hi;
-    this.lo = lo;
-  }
-
   /**
-   * Text whose characters are all below U+0080, one byte each: the same steps as `bytes`, read off
-   * the string (encoding each short fragment first cost more than hashing it).
+   * Text whose every character is one byte (below U+0100), read off the string: the canonical
+   * text's fragments are ASCII, and encoding each short fragment first cost more than hashing it.
    */
-  ascii(text: string): void {
+  byteString(text: string): void {
     let hi = this.hi;
     let lo = this.lo;
     for (let i = 0; i < text.length; i++) {
@@ -53,6 +39,11 @@ class Fnv1a64 {
     this.lo = lo;
   }
 
+  /** Any text, as its UTF-8 bytes (each one character of a Latin-1 string, for `byteString`). */
+  utf8(text: string): void {
+    this.byteString(Buffer.from(text, 'utf8').toString('latin1'));
+  }
+
   digest(): bigint {
     return (BigInt(this.hi >>> 0) << 32n) | BigInt(this.lo >>> 0);
   }
@@ -61,7 +52,7 @@ class Fnv1a64 {
 /** FNV-1a 64 over the UTF-8 bytes of `text`. */
 export function fnv1a64(text: string): bigint {
   const h = new Fnv1a64();
-  h.bytes(Buffer.from(text, 'utf8'));
+  h.utf8(text);
   return h.digest();
 }
 
@@ -134,12 +125,12 @@ class CanonicalWriter {
 
   /** Text whose characters are all below U+0080 (punctuation, keys, numbers): one byte each. */
   raw(text: string): void {
-    this.hash.ascii(text);
+    this.hash.byteString(text);
   }
 
   /** Any text, UTF-8 encoded. */
   private text(text: string): void {
-    this.hash.bytes(Buffer.from(text, 'utf8'));
+    this.hash.utf8(text);
   }
 
   /** A JSON string: plain printable ASCII between quotes, anything else through JSON.stringify. */
@@ -148,9 +139,9 @@ class CanonicalWriter {
       const c = text.charCodeAt(i);
       if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return this.text(JSON.stringify(text));
     }
-    this.hash.ascii('"');
-    this.hash.ascii(text);
-    this.hash.ascii('"');
+    this.hash.byteString('"');
+    this.hash.byteString(text);
+    this.hash.byteString('"');
   }
 
   /**
