@@ -1,5 +1,5 @@
 import test from 'ava';
-import { measure, median } from './measure.js';
+import { measure, median, sideBySide } from './measure.js';
 
 // The bench compares tools by wall time and CPU time; these check that the two are measured apart.
 test('a sleeping child takes wall time but is not charged CPU time for the sleep', async (t) => {
@@ -26,4 +26,16 @@ test('a failing child is reported as failed', async (t) => {
 test('median of odd and even counts', (t) => {
   t.is(median([3, 1, 2]), 2);
   t.is(median([4, 1, 3, 2]), 2.5);
+});
+
+test('side by side: run pairs are compared one by one, so a slow spell counts once on each side', (t) => {
+  // The machine slows down for runs 3-5: the medians make b look faster, yet a wins four pairs of five.
+  const a = [100, 100, 300, 300, 300];
+  const b = [110, 110, 330, 330, 90];
+  t.true(median(a) > median(b), 'the medians alone say b is faster');
+  const s = sideBySide(a, b);
+  t.is(s.pairs, 5);
+  t.is(s.aFaster, 4);
+  t.true(Math.abs(s.ratio - 100 / 110) < 1e-9);
+  t.deepEqual(sideBySide([1, 2], [1, 2, 3]), { ratio: 1, aFaster: 0, pairs: 2 });
 });

@@ -37,3 +37,29 @@ export const median = (xs: readonly number[]): number => {
   const mid = s.length >> 1;
   return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
+
+export interface SideBySide {
+  /** The median of `a[i] / b[i]`: below 1 when `a` is faster. */
+  readonly ratio: number;
+  /** How many of the pairs `a` won. */
+  readonly aFaster: number;
+  readonly pairs: number;
+}
+
+/**
+ * Two tools' times from runs taken in turns, compared run by run: run `i` of each was taken next to
+ * the other, so a slow spell of the machine lands on both sides of one pair instead of on one
+ * tool's median. Medians of all runs can disagree with most pairs when the machine's speed drifts.
+ */
+export function sideBySide(a: readonly number[], b: readonly number[]): SideBySide {
+  const pairs = Math.min(a.length, b.length);
+  const ratios: number[] = [];
+  let aFaster = 0;
+  for (let i = 0; i < pairs; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    ratios.push(x / y);
+    if (x < y) aFaster++;
+  }
+  return { ratio: median(ratios), aFaster, pairs };
+}

@@ -12,7 +12,7 @@ import { repoRoot, referenceProject } from '../runtime-tests/support/paths.js';
 import { buildReferenceLibrary } from '../runtime-tests/support/cargo.js';
 import { build } from '../compiler/api.js';
 import { writeSyntheticCrate } from './synthetic-crate.js';
-import { measure, median } from './measure.js';
+import { measure, median, sideBySide } from './measure.js';
 import { typescriptCallCost } from './typescript/run.js';
 import { tempDir } from '../runtime-tests/support/temp.js';
 
@@ -40,6 +40,8 @@ interface Row {
   peak: number;
   /** interopc's own timings (`INTEROPC_TIMINGS=1`), ms per phase of every run. */
   phases: Map<string, number[]>;
+  /** Wall time of every run, in the order taken. */
+  times: readonly number[];
 }
 
 interface Contender {
@@ -58,8 +60,8 @@ function collectPhases(stderr: string, into: Map<string, number[]>): void {
 }
 
 /**
- * Every contender runs `RUNS` times, in turns (interopc, cbindgen, interopc, …), so that drift in
- * the machine's speed during the run hits both alike. One unmeasured run of each comes first (like
+ * Every contender runs `RUNS` times, in turns (interopc, cbindgen, cbindgen, interopc, …), so that
+ * drift in the machine's speed during the run hits both alike. One unmeasured run of each comes first (like
  * hyperfine's `--warmup`): the files are then in the page cache for both, and interopc's code cache
  * exists (compiler/cli/launch.ts), as it does for every run after a user's first.
  */
@@ -70,7 +72,10 @@ async function benchInTurns(input: string, lines: number, contenders: readonly C
   const phases = contenders.map(() => new Map<string, number[]>());
   for (const c of contenders) await measure(c.command, c.args, repoRoot, c.env);
   for (let i = 0; i < RUNS; i++) {
-    for (const [k, c] of contenders.entries()) {
+    // Who goes first alternates, so that neither tool always runs right after the other.
+    const order = [...contenders.entries()];
+    if (i % 2 === 1) order.reverse();
+    for (const [k, c] of order) {
       const m = await measure(c.command, c.args, repoRoot, c.env);
       if (!m.ok) throw new Error(`${c.tool} failed on ${input}:\n${m.stderr}`);
       times[k]?.push(m.ms);
@@ -80,7 +85,7 @@ async function benchInTurns(input: string, lines: number, contenders: readonly C
     }
   }
   return contenders.map((c, k) => ({
-    tool: c.tool, input, lines, median: median(times[k] ?? []), min: Math.min(...(times[k] ?? [])), cpu: median(cpu[k] ?? []), peak: peaks[k] ?? 0, phases: phases[k] as Map<string, number[]>,
+    tool: c.tool, input, lines, median: median(times[k] ?? []), min: Math.min(...(times[k] ?? [])), cpu: median(cpu[k] ?? []), peak: peaks[k] ?? 0, phases: phases[k] as Map<string, number[]>, times: times[k] ?? [],
   }));
 }
 
@@ -115,8 +120,21 @@ async function main(): Promise<void> {
   console.log('| tool | input | lines | median ms | min ms | CPU ms (median) | peak MiB |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.tool} | ${r.input} | ${r.lines} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.peak.toFixed(0)} |`);
+  printSideBySide(rows);
   const phased = rows.find((r) => r.tool === 'interopc' && r.input === 'synthetic');
   if (phased && phased.phases.size > 0) printPhases(phased);
+}
+
+/** interopc against cbindgen run by run (see `sideBySide`), for each input both ran on. */
+function printSideBySide(rows: readonly Row[]): void {
+  const pairs = rows.flatMap((r) => {
+    const other = r.tool === 'interopc' ? rows.find((o) => o.tool === 'cbindgen' && o.input === r.input) : undefined;
+    return other ? [{ input: r.input, s: sideBySide(r.times, other.times) }] : [];
+  });
+  if (pairs.length === 0) return;
+  console.log('\n| input | interopc ÷ cbindgen, median of the runs taken side by side | runs interopc was faster |');
+  console.log('|---|---:|---:|');
+  for (const { input, s } of pairs) console.log(`| ${input} | ${s.ratio.toFixed(2)} | ${s.aFaster} of ${s.pairs} |`);
 }
 
 /** Where interopc's time goes on one input: the median of each phase, and what is outside them. */
