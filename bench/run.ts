@@ -61,9 +61,10 @@ function collectPhases(stderr: string, into: Map<string, number[]>): void {
 
 /**
  * Every contender runs `RUNS` times, in turns (interopc, cbindgen, cbindgen, interopc, …), so that
- * drift in the machine's speed during the run hits both alike. One unmeasured run of each comes first (like
- * hyperfine's `--warmup`): the files are then in the page cache for both, and interopc's code cache
- * exists (compiler/cli/launch.ts), as it does for every run after a user's first.
+ * drift in the machine's speed during the run hits both alike. One unmeasured run of each comes
+ * first (like hyperfine's `--warmup`): the files are then in the page cache for both, and
+ * interopc's code cache exists (compiler/cli/launch.ts), as it does for every run after a user's
+ * first.
  */
 async function benchInTurns(input: string, lines: number, contenders: readonly Contender[]): Promise<Row[]> {
   const times = contenders.map((): number[] => []);
