@@ -8,38 +8,39 @@
  * same helpers (attributes, plain types, deferred expressions). Tests compare the two on every
  * fixture, and `npm run parse-corpus` on every file in the cargo registry.
  *
+ * Items are read here; the token cursor, names, generic parameters and types below them, in
+ * grammar-fast-types.ts (the base class).
+ *
  * It needs no Chevrotain parser: `parse.ts` reads a file's items with it first, and builds the
  * grammar only for a file with an item the reader leaves to it; the grammar's `items` rule also
  * offers it every item, nested ones included.
  *
- * It only ever declines: generics, where clauses, tuple and unit structs, data variants, receivers,
- * qualifiers other than `unsafe` and `extern`, macros, and every malformed token sequence make it
- * return undefined before anything is kept, and the grammar parses the item. Diagnostics and error
- * recovery therefore always come from the grammar.
+ * It only ever declines: where clauses, data variants, traits, extern blocks and crates, `unsafe impl`,
+ * `impl !Trait`, `self: Type` receivers, restricted visibility, generic parameters with defaults,
+ * attributes, lifetime bounds or bounds with arguments, constant generic arguments, and every
+ * malformed token sequence make it return undefined before anything is kept, and the grammar
+ * parses the item. Diagnostics and error recovery therefore always come from the grammar.
  *
- * Shapes read: inner and outer attributes and doc comments; `pub`; `mod n;`; `use` trees;
- * `struct N { fields }`; `enum N { unit variants [= expr] }`; `type N = T;`; `const N: T = expr;`;
- * `[unsafe] [extern "abi"] fn n(params) [-> T] (; | { … })`. Types: names and paths with type and
- * lifetime arguments, `*const`/`*mut`, references, arrays and slices, tuples, `!`, fn pointers.
+ * Shapes read: inner and outer attributes and doc comments; `pub`; `mod n;` and `mod n { items }`;
+ * `use` trees; `struct N { fields }`, `struct N(fields);`, `struct N;`; `union N { fields }`;
+ * `enum N { unit variants [= expr] }`; `type N = T;`; `const N: T = expr;`;
+ * `static [mut] N: T = expr;`; `[const] [async] [unsafe] [extern "abi"] fn n(params) [-> T]
+ * (; | { … })` with a `self`, `&self` or `&mut self` receiver in methods; `impl [Trait for] T
+ * { items }`; item macro calls `path!(…);`. Each may have plain generic parameters (lifetimes,
+ * `T: A + ?B + 'a`, `const N: T`). Types: names and paths with type and lifetime arguments,
+ * `*const`/`*mut`, references, arrays and slices, tuples, `!`, fn pointers.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { Attribute, Expr, Field, FnItem, FnPointerParam, GenericArg, Item, ItemBase, Param, PathSegment, TypeNode, UseTree, Variant, Visibility } from './ast.js';
-import { inherited, kept, noGenerics, noNodes, pub as pubVisibility } from './ast.js';
-import type { Span } from '../source.js';
-import { docAttribute, pushDocCommentLines, pushDocLines } from './attributes.js';
-import { attributeFrom, expressionNowOrLater, type Deferred } from './deferred.js';
-import { abiOfToken, fnPointerTypeNode, identName, plainTypeNode, spanOfToken } from './token-exprs.js';
+import type { Attribute, Field, FnItem, Item, ItemBase, Param, PathSegment, Receiver, TypeNode, UseTree, Variant, Visibility } from './ast.js';
+import { inherited, kept, noGenerics, noNodes, pub as pubVisibility, singleSegmentPath } from './ast.js';
+import { docAttribute, docsOf, pushDocCommentLines, pushDocLines } from './attributes.js';
+import { attributeFrom, type Deferred } from './deferred.js';
+import { abiOfToken, identName } from './token-exprs.js';
+import { FastTypeReader, segmentNames, type Mutable } from './grammar-fast-types.js';
+import { toTokenTrees } from './token-trees.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
-
-type Mutable<N> = { -readonly [P in keyof N]: N[P] };
-
-/** Token types a path segment may be named by (`pathIdent`). */
-const segmentNames = new Set<TokenType>([T.Ident, K.self, K.super, K.crate, K.SelfType]);
-
-/** Tokens that make a generic argument something other than a type (a constant or a binding). */
-const constArgStarts = new Set<TokenType>([T.LBrace, T.Minus, T.IntLit, T.FloatLit, T.CharLit, T.StringLit, K.true, K.false]);
 
 /** An item the fast path read, and the index of the token after it. */
 export interface FastRead<N> {
@@ -47,15 +48,7 @@ export interface FastRead<N> {
   readonly end: number;
 }
 
-export class FastItemReader {
-  private file = '';
-  private tokens: readonly IToken[] = [];
-  private closers: Int32Array = new Int32Array(0);
-  /** Where queued expression work goes (the same queue as the grammar's for the file). */
-  private deferred: Deferred[] = [];
-  /** Index of the next token to read. */
-  private at = 0;
-
+export class FastItemReader extends FastTypeReader {
   /** Points the reader at a token vector, its paired delimiters (see `scan`) and a work queue. */
   begin(file: string, tokens: readonly IToken[], closers: Int32Array, deferred: Deferred[]): void {
     this.file = file;
@@ -89,37 +82,6 @@ export class FastItemReader {
     return { node, end: this.at };
   }
 
-  private tokenAt(i: number): IToken | undefined {
-    return this.tokens[i];
-  }
-
-  /** Consumes the current token when it is of `type`; false (and nothing consumed) otherwise. */
-  private eat(type: TokenType): boolean {
-    if (this.typeAt(this.at) !== type) return false;
-    this.at++;
-    return true;
-  }
-
-  private typeAt(i: number): TokenType | undefined {
-    return this.tokens[i]?.tokenType;
-  }
-
-  /** The index of the closer paired with the opener at `i`, or -1. */
-  private closerOf(i: number): number {
-    return this.closers[i] ?? -1;
-  }
-
-  /** From offset `start` to the end of token `last`, as `spanFrom` would give once it is consumed. */
-  private spanTo(start: number, last: number): Span {
-    const t = this.tokens[last] as IToken;
-    const end = t.endOffset !== undefined ? t.endOffset + 1 : start;
-    return { file: this.file, start, end: end > start ? end : start };
-  }
-
-  private spanOf(t: IToken): Span {
-    return spanOfToken(t, this.file);
-  }
-
   // ------------------------------------------------------------------------------------------
   // Items
 
@@ -134,10 +96,14 @@ export class FastItemReader {
     const build =
       keyword === K.struct ? this.readStruct()
       : keyword === K.enum ? this.readEnum()
-      : keyword === K.const ? this.readConst()
+      : keyword === K.const ? (this.typeAt(this.at + 1) === T.Ident ? this.readValueItem('const') : this.readFn())
       : keyword === K.type ? this.readTypeAlias()
-      : keyword === K.fn || keyword === K.unsafe || keyword === K.extern ? this.readFn()
+      : keyword === K.fn || keyword === K.unsafe || keyword === K.extern || keyword === K.async ? this.readFn()
+      : keyword === K.static ? this.readValueItem('static')
+      : keyword === T.Ident && this.tokenAt(this.at)?.image === 'union' && this.typeAt(this.at + 1) === T.Ident ? this.readUnion()
       : keyword === K.mod ? this.readMod()
+      : keyword === K.impl ? this.readImpl()
+      : keyword === T.Ident || keyword === T.PathSep ? this.readMacroCall()
       : keyword === K.use ? this.readUse()
       : undefined;
     if (!build) return undefined;
@@ -182,12 +148,107 @@ export class FastItemReader {
     }
   }
 
-  /** `mod name;` (a module in its own file; inline modules are the grammar's). */
+  /** `mod name;` (a module in its own file) and `mod name { items }`. */
   private readMod(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    if (!name || !this.eat(T.Semi)) return undefined;
-    return ({ attrs, docs, vis, span }) => ({ kind: 'mod', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), external: true, innerAttrs: noNodes });
+    if (!name) return undefined;
+    if (this.eat(T.Semi)) return ({ attrs, docs, vis, span }) => ({ kind: 'mod', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), external: true, innerAttrs: noNodes });
+    const block = this.readItemBlock();
+    if (!block) return undefined;
+    const { innerAttrs, items } = block;
+    // The module's inner doc comments join its outer ones, as in the grammar.
+    return ({ attrs, docs, vis, span }) => ({
+      kind: 'mod', attrs, docs: innerAttrs.length > 0 ? [...docs, ...docsOf(innerAttrs)] : docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), items, external: false, innerAttrs,
+    });
+  }
+
+  /** `impl Type { items }` and `impl Trait for Type { items }` (`!Trait` and where clauses are the grammar's). */
+  private readImpl(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const generics = this.readGenerics();
+    if (!generics || this.typeAt(this.at) === T.Bang) return undefined;
+    const first = this.readType();
+    if (!first) return undefined;
+    let second: TypeNode | undefined;
+    if (this.eat(K.for)) {
+      second = this.readType();
+      if (!second || (first.kind !== 'path' && first.kind !== 'name')) return undefined;
+    }
+    const block = this.readItemBlock();
+    if (!block) return undefined;
+    const { innerAttrs, items } = block;
+    const selfType = second ?? first;
+    if (!second) return ({ attrs, docs, vis, span }) => ({ kind: 'impl', attrs, docs, vis, span, generics, isUnsafe: false, selfType, items, innerAttrs });
+    const path = first.kind === 'path' ? first.path : singleSegmentPath((first as Extract<TypeNode, { kind: 'name' }>).name, first.span);
+    return ({ attrs, docs, vis, span }) => ({ kind: 'impl', attrs, docs, vis, span, generics, isUnsafe: false, trait: { path, negative: false }, selfType, items, innerAttrs });
+  }
+
+  /**
+   * `path!(…)`, `path![…]`, `path!{…}` and `macro_rules! name {…}`, with an optional `;`: the
+   * tokens are kept as trees, and a `callback!` signature waits for the grammar, as in `macroItem`.
+   */
+  private readMacroCall(): ((base: ItemBase) => Item) | undefined {
+    const start = this.tokenAt(this.at) as IToken;
+    const global = this.eat(T.PathSep);
+    const segments: PathSegment[] = [];
+    for (;;) {
+      const t = this.tokenAt(this.at);
+      if (!t || !segmentNames.has(t.tokenType)) return undefined;
+      this.at++;
+      segments.push({ name: identName(t), span: this.spanOf(t) });
+      if (this.typeAt(this.at) !== T.PathSep) break;
+      this.at++;
+    }
+    const path = { global, segments, span: this.spanTo(start.startOffset, this.at - 1) };
+    if (!this.eat(T.Bang)) return undefined;
+    // `macro_rules! name { … }`: a name between the `!` and the group.
+    const name = this.typeAt(this.at) === T.Ident ? this.tokenAt(this.at) : undefined;
+    if (name) this.at++;
+    const open = this.at;
+    const opener = this.typeAt(open);
+    const close = opener === T.LParen || opener === T.LBracket || opener === T.LBrace ? this.closerOf(open) : -1;
+    if (close < 0) return undefined;
+    this.at = close + 1;
+    this.eat(T.Semi);
+    const group = this.tokens.slice(open, close + 1);
+    return ({ attrs, docs, vis, span }) => {
+      const trees = toTokenTrees(this.file, group);
+      const only = trees[0];
+      const delimiter = only?.kind === 'group' ? only.delimiter : '(';
+      const tokens = only?.kind === 'group' ? only.trees : trees;
+      const item: Mutable<Extract<Item, { kind: 'macroCall' }>> = name
+        ? { kind: 'macroCall', attrs, docs, vis, span, path, name: identName(name), delimiter, tokens }
+        : { kind: 'macroCall', attrs, docs, vis, span, path, delimiter, tokens };
+      if (segments[segments.length - 1]?.name === 'callback' && delimiter === '(' && group.length > 2) {
+        const inside = group.slice(1, -1);
+        this.deferred.push((parsers) => {
+          const signature = parsers.callback(inside);
+          if (signature) item.callback = signature;
+        });
+      }
+      return item;
+    };
+  }
+
+  /**
+   * `{ inner attributes, items }` at the current token, as the grammar's `itemBlock` reads it;
+   * undefined when any item in it is not one of the fast path's shapes.
+   */
+  private readItemBlock(): { readonly innerAttrs: readonly Attribute[]; readonly items: readonly Item[] } | undefined {
+    const close = this.typeAt(this.at) === T.LBrace ? this.closerOf(this.at) : -1;
+    if (close < 0) return undefined;
+    this.at++;
+    const innerAttrs = this.readAttrs('inner');
+    if (!innerAttrs) return undefined;
+    const items: Item[] = [];
+    while (this.at < close) {
+      const item = this.item();
+      if (!item) return undefined;
+      items.push(item);
+    }
+    this.at = close + 1;
+    return { innerAttrs, items: kept(items) };
   }
 
   private readUse(): ((base: ItemBase) => Item) | undefined {
@@ -232,72 +293,72 @@ export class FastItemReader {
     return { kind: 'path', path: [...prefix, name], span: this.spanOf(t) };
   }
 
-  private readName(): IToken | undefined {
-    const t = this.tokenAt(this.at);
-    if (t?.tokenType !== T.Ident) return undefined;
-    this.at++;
-    return t;
-  }
 
+  /** `struct N { fields }`, `struct N(fields);` and `struct N;` (a where clause is the grammar's). */
   private readStruct(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    if (!name || this.typeAt(this.at) !== T.LBrace) return undefined;
-    const fields = this.readList(() => this.readField());
+    const generics = name && this.readGenerics();
+    const next = this.typeAt(this.at);
+    let shape: 'named' | 'tuple' | 'unit';
+    let fields: readonly Field[] | undefined;
+    if (!name || !generics) return undefined;
+    if (next === T.LBrace) {
+      shape = 'named';
+      fields = this.readList(() => this.readField());
+    } else if (next === T.LParen) {
+      shape = 'tuple';
+      let index = 0;
+      fields = this.readList(() => this.readField(index++));
+      if (!this.eat(T.Semi)) return undefined;
+    } else if (next === T.Semi) {
+      this.at++;
+      shape = 'unit';
+      fields = noNodes;
+    }
     if (!fields) return undefined;
-    return ({ attrs, docs, vis, span }) => ({ kind: 'struct', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, shape: 'named', fields });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'struct', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, shape, fields });
   }
 
-  private readField(): Field | undefined {
+  /** `union N { fields }`: `union` is an identifier that only means this before a name. */
+  private readUnion(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const name = this.readName();
+    const generics = name && this.readGenerics();
+    if (!name || !generics || this.typeAt(this.at) !== T.LBrace) return undefined;
+    const fields = this.readList(() => this.readField());
+    if (!fields) return undefined;
+    return ({ attrs, docs, vis, span }) => ({ kind: 'union', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, fields });
+  }
+
+  /** A named field, or with `index` the field of a tuple struct (named by its position, as the grammar names it). */
+  private readField(index?: number): Field | undefined {
     const first = this.tokenAt(this.at) as IToken;
     const docs: string[] = [];
     const attrs = this.readAttrs('outer', docs);
     const vis = attrs && this.readVisibility();
     if (!attrs || !vis) return undefined;
-    const name = this.readName();
-    if (!name || !this.eat(T.Colon)) return undefined;
+    let name: string;
+    if (index === undefined) {
+      const token = this.readName();
+      if (!token || !this.eat(T.Colon)) return undefined;
+      name = identName(token);
+    } else name = String(index);
     const type = this.readType();
     if (!type) return undefined;
-    return { name: identName(name), type, attrs, docs: kept(docs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
+    return { name, type, attrs, docs: kept(docs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
   }
 
-  /**
-   * The entries of the group opened at the current token, separated by commas (a trailing one
-   * allowed), and the group's closer consumed; undefined when the group is unpaired or an entry
-   * cannot be read.
-   */
-  private readList<N>(entry: () => N | undefined): readonly N[] | undefined {
-    const close = this.closerOf(this.at);
-    if (close < 0) return undefined;
-    this.at++;
-    const list: N[] = [];
-    while (this.at < close) {
-      const node = entry();
-      if (node === undefined) return undefined;
-      list.push(node);
-      if (!this.listSeparator(close)) return undefined;
-    }
-    this.at = close + 1;
-    return kept(list);
-  }
-
-  /** After a list entry: a comma (consumed), or the list's closer at `close`. */
-  private listSeparator(close: number): boolean {
-    if (this.typeAt(this.at) === T.Comma) {
-      this.at++;
-      return true;
-    }
-    return this.at === close;
-  }
 
   private readEnum(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    if (!name || this.typeAt(this.at) !== T.LBrace) return undefined;
+    const generics = name && this.readGenerics();
+    if (!name || !generics || this.typeAt(this.at) !== T.LBrace) return undefined;
     const close = this.closerOf(this.at);
     const variants = this.readList(() => this.readVariant(close));
     if (!variants) return undefined;
-    return ({ attrs, docs, vis, span }) => ({ kind: 'enum', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, variants });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'enum', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, variants });
   }
 
   /** A unit variant, with an optional `= expr` running to the next comma or the enum's `}`. */
@@ -341,14 +402,10 @@ export class FastItemReader {
     return this.at > from ? { from, to: this.at } : undefined;
   }
 
-  /** The expression of tokens [from, to), built now or after the parse, as `runExpression` does. */
-  private runAt(run: { from: number; to: number }, apply: (e: Expr) => void): void {
-    const span = this.spanTo((this.tokens[run.from] as IToken).startOffset, run.to - 1);
-    expressionNowOrLater(this.file, this.deferred, this.tokens.slice(run.from, run.to), span, apply);
-  }
-
-  private readConst(): ((base: ItemBase) => Item) | undefined {
+  /** `const N: T = expr;` and `static [mut] N: T = expr;`, the value built now or after the parse. */
+  private readValueItem(kind: 'const' | 'static'): ((base: ItemBase) => Item) | undefined {
     this.at++;
+    const mutable = kind === 'static' && this.eat(K.mut);
     const name = this.readName();
     if (!name || !this.eat(T.Colon)) return undefined;
     const type = this.readType();
@@ -356,7 +413,10 @@ export class FastItemReader {
     const run = this.readRun(T.Semi, -1);
     if (!run || !this.eat(T.Semi)) return undefined;
     return ({ attrs, docs, vis, span }) => {
-      const item: Mutable<Extract<Item, { kind: 'const' }>> = { kind: 'const', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), type };
+      const item: Mutable<Extract<Item, { kind: 'const' | 'static' }>> =
+        kind === 'const'
+          ? { kind, attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), type }
+          : { kind, attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), mutable, type };
       this.runAt(run, (e) => (item.value = e));
       return item;
     };
@@ -365,18 +425,27 @@ export class FastItemReader {
   private readTypeAlias(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    if (!name || !this.eat(T.Eq)) return undefined;
+    const generics = name && this.readGenerics();
+    if (!name || !generics || !this.eat(T.Eq)) return undefined;
     const type = this.readType();
     if (!type || !this.eat(T.Semi)) return undefined;
-    return ({ attrs, docs, vis, span }) => ({ kind: 'typeAlias', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics: noGenerics, type });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'typeAlias', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, type });
   }
 
   private readFn(): ((base: ItemBase) => Item) | undefined {
+    let isConst = false;
+    let isAsync = false;
     let isUnsafe = false;
     let abi: string | undefined;
     for (;;) {
       const type = this.typeAt(this.at);
-      if (type === K.unsafe) {
+      if (type === K.const) {
+        isConst = true;
+        this.at++;
+      } else if (type === K.async) {
+        isAsync = true;
+        this.at++;
+      } else if (type === K.unsafe) {
         isUnsafe = true;
         this.at++;
       } else if (type === K.extern) {
@@ -390,29 +459,53 @@ export class FastItemReader {
     }
     if (!this.eat(K.fn)) return undefined;
     const name = this.readName();
-    if (!name || identName(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
-    const params: readonly Param[] | undefined = this.readList(() => this.readParam());
-    if (!params) return undefined;
+    const generics = name && this.readGenerics();
+    if (!name || !generics || identName(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
+    // A method's receiver can only come first.
+    let index = 0;
+    const entries = this.readList((): Param | Receiver | undefined => (index++ === 0 ? (this.readReceiver() ?? this.readParam()) : this.readParam()));
+    if (!entries) return undefined;
+    const head = entries[0];
+    const receiver = head && 'kind' in head ? head : undefined;
+    const params = (receiver ? (entries.length > 1 ? entries.slice(1) : noNodes) : entries) as readonly Param[];
     let returns: TypeNode | undefined;
     if (this.typeAt(this.at) === T.Arrow) {
       this.at++;
       returns = this.readType();
       if (!returns) return undefined;
     }
-    let hasBody = false;
+    let body: { from: number; to: number } | undefined;
     if (this.typeAt(this.at) === T.LBrace) {
       const end = this.closerOf(this.at);
       if (end < 0) return undefined;
+      body = { from: this.at, to: end + 1 };
       this.at = end + 1;
-      hasBody = true;
     } else if (this.typeAt(this.at) === T.Semi) this.at++;
     else return undefined;
+    const hasBody = body !== undefined;
     // Literals with the keys in the grammar's order, one per combination of the optional `abi` and
     // `returns` (spreading a base and optional keys into each item was a generic copy per item).
     return ({ attrs, docs, vis, span }): FnItem => {
       const n = identName(name);
       const nameSpan = this.spanOf(name);
       const g = noGenerics;
+      if (receiver || isConst || isAsync || generics !== g) {
+        // Methods, generic, `const` and `async` functions are fewer: their optional keys are added in the grammar's order.
+        const fn: Mutable<FnItem> = { kind: 'fn', attrs, docs, vis, span, name: n, nameSpan, generics, isConst, isAsync, isUnsafe } as Mutable<FnItem>;
+        if (abi !== undefined) fn.abi = abi;
+        if (receiver) fn.receiver = receiver;
+        fn.params = params;
+        fn.variadic = false;
+        if (returns) fn.returns = returns;
+        fn.hasBody = hasBody;
+        // A `const fn` body is an expression (a block) when the expression grammar takes it.
+        if (isConst && body) {
+          this.runAt(body, (e) => {
+            if (e.kind !== 'unparsed') fn.constBody = e;
+          });
+        }
+        return fn;
+      }
       if (abi !== undefined) {
         return returns
           ? { kind: 'fn', attrs, docs, vis, span, name: n, nameSpan, generics: g, isConst: false, isAsync: false, isUnsafe, abi, params, variadic: false, returns, hasBody }
@@ -422,6 +515,22 @@ export class FastItemReader {
         ? { kind: 'fn', attrs, docs, vis, span, name: n, nameSpan, generics: g, isConst: false, isAsync: false, isUnsafe, params, variadic: false, returns, hasBody }
         : { kind: 'fn', attrs, docs, vis, span, name: n, nameSpan, generics: g, isConst: false, isAsync: false, isUnsafe, params, variadic: false, hasBody };
     };
+  }
+
+  /**
+   * `self`, `mut self`, `&self`, `&'a self`, `&mut self`, `&'a mut self`; undefined (nothing
+   * consumed) at anything else, `self: Type` included (that receiver is the grammar's).
+   */
+  private readReceiver(): Receiver | undefined {
+    const first = this.tokenAt(this.at) as IToken;
+    let i = this.at;
+    const ref = first.tokenType === T.Amp;
+    if (ref && this.typeAt(++i) === T.Lifetime) i++;
+    const mutable = this.typeAt(i) === K.mut;
+    if (mutable) i++;
+    if (this.typeAt(i) !== K.self || this.typeAt(i + 1) === T.Colon) return undefined;
+    this.at = i + 1;
+    return { kind: ref ? (mutable ? 'refMut' : 'ref') : 'value', span: this.spanTo(first.startOffset, i) };
   }
 
   /** `name: T` or `mut name: T`, with outer attributes. */
@@ -437,198 +546,4 @@ export class FastItemReader {
     return { name: identName(name), type, attrs, span: this.spanTo(first.startOffset, this.at - 1) };
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Types
-
-  private readType(): TypeNode | undefined {
-    const t = this.tokenAt(this.at);
-    if (!t) return undefined;
-    const type = t.tokenType;
-    if (type === T.Ident) {
-      const next = this.typeAt(this.at + 1);
-      if (next !== T.Lt && next !== T.PathSep && next !== T.Bang && next !== T.LParen) {
-        this.at++;
-        return plainTypeNode(t, identName(t), this.spanOf(t));
-      }
-      return this.readPathType();
-    }
-    if (type === T.PathSep || segmentNames.has(type)) return this.readPathType();
-    if (type === T.Star) return this.readPointer(t);
-    if (type === T.Amp) return this.readReference(t);
-    if (type === T.LBracket) return this.readBracketType(t);
-    if (type === T.LParen) return this.readParenType(t);
-    if (type === T.Bang) {
-      this.at++;
-      return { kind: 'never', span: this.spanOf(t) };
-    }
-    if (type === K.unsafe || type === K.extern || type === K.fn) return this.readFnPointer(t);
-    return undefined;
-  }
-
-  private readPathType(): TypeNode | undefined {
-    const start = (this.tokenAt(this.at) as IToken).startOffset;
-    let global = false;
-    if (this.typeAt(this.at) === T.PathSep) {
-      global = true;
-      this.at++;
-    }
-    const segments: PathSegment[] = [];
-    for (;;) {
-      const segment = this.readSegment();
-      if (!segment) return undefined;
-      segments.push(segment);
-      if (this.typeAt(this.at) !== T.PathSep) break;
-      const after = this.typeAt(this.at + 1);
-      if (after === T.Star || after === T.LBrace) return undefined;
-      this.at++;
-    }
-    // `ty!(…)`, a type macro.
-    if (this.typeAt(this.at) === T.Bang) return undefined;
-    const span = this.spanTo(start, this.at - 1);
-    if (segments.length === 1 && !global && segments[0]?.name === '_') return { kind: 'infer', span };
-    return { kind: 'path', path: { global, segments: kept(segments), span }, span };
-  }
-
-  private readSegment(): PathSegment | undefined {
-    const t = this.tokenAt(this.at);
-    if (!t || !segmentNames.has(t.tokenType)) return undefined;
-    this.at++;
-    const next = this.typeAt(this.at);
-    // `Fn(A) -> B` sugar and turbofish `a::<T>` are the grammar's.
-    if (next === T.LParen || (next === T.PathSep && this.typeAt(this.at + 1) === T.Lt)) return undefined;
-    let generics: readonly GenericArg[] | undefined;
-    if (next === T.Lt) {
-      generics = this.readGenericArgs();
-      if (!generics) return undefined;
-    }
-    const span = this.spanTo(t.startOffset, this.at - 1);
-    const name = identName(t);
-    return generics ? { name, generics, span } : { name, span };
-  }
-
-  /** `<…>` of type and lifetime arguments (constants and bindings are the grammar's). */
-  private readGenericArgs(): readonly GenericArg[] | undefined {
-    this.at++;
-    const args: GenericArg[] = [];
-    for (;;) {
-      const t = this.tokenAt(this.at);
-      if (!t) return undefined;
-      const type = t.tokenType;
-      if (type === T.Gt) {
-        this.at++;
-        return kept(args);
-      }
-      if (type === T.Lifetime) {
-        this.at++;
-        args.push({ kind: 'lifetime', name: t.image, span: this.spanOf(t) });
-      } else {
-        if (constArgStarts.has(type)) return undefined;
-        const next = this.typeAt(this.at + 1);
-        if (type === T.Ident && (next === T.Eq || (next === T.Colon && this.typeAt(this.at + 2) !== T.Colon))) return undefined;
-        const arg = this.readType();
-        if (!arg) return undefined;
-        args.push({ kind: 'type', type: arg, span: this.spanTo(t.startOffset, this.at - 1) });
-      }
-      const separator = this.typeAt(this.at);
-      if (separator === T.Comma) this.at++;
-      else if (separator !== T.Gt) return undefined;
-    }
-  }
-
-  private readPointer(star: IToken): TypeNode | undefined {
-    const qualifier = this.typeAt(this.at + 1);
-    if (qualifier !== K.const && qualifier !== K.mut) return undefined;
-    this.at += 2;
-    const pointee = this.readType();
-    if (!pointee) return undefined;
-    return { kind: 'pointer', mutable: qualifier === K.mut, pointee, span: this.spanTo(star.startOffset, this.at - 1) };
-  }
-
-  private readReference(amp: IToken): TypeNode | undefined {
-    this.at++;
-    const lifetime = this.typeAt(this.at) === T.Lifetime ? this.tokenAt(this.at++) : undefined;
-    const mutable = this.typeAt(this.at) === K.mut;
-    if (mutable) this.at++;
-    const referent = this.readType();
-    if (!referent) return undefined;
-    const span = this.spanTo(amp.startOffset, this.at - 1);
-    return lifetime ? { kind: 'reference', mutable, lifetime: lifetime.image, referent, span } : { kind: 'reference', mutable, referent, span };
-  }
-
-  /** `[T]` or `[T; N]`: the length is every token up to the paired `]`. */
-  private readBracketType(open: IToken): TypeNode | undefined {
-    const close = this.closerOf(this.at);
-    if (close < 0) return undefined;
-    this.at++;
-    const element = this.readType();
-    if (!element) return undefined;
-    const span = this.spanTo(open.startOffset, close);
-    if (this.at === close) {
-      this.at++;
-      return { kind: 'slice', element, span };
-    }
-    if (this.typeAt(this.at) !== T.Semi || this.at + 1 >= close) return undefined;
-    const run = { from: this.at + 1, to: close };
-    const length = this.spanTo((this.tokens[run.from] as IToken).startOffset, close - 1);
-    const array: Mutable<Extract<TypeNode, { kind: 'array' }>> = { kind: 'array', element, length: { kind: 'unparsed', span: length }, span };
-    this.runAt(run, (e) => (array.length = e));
-    this.at = close + 1;
-    return array;
-  }
-
-  /** `()`, `(T,)`, `(A, B)`; `(T)` is `T`. */
-  private readParenType(open: IToken): TypeNode | undefined {
-    const close = this.closerOf(this.at);
-    const elements = this.readList(() => this.readType());
-    if (!elements) return undefined;
-    const only = elements[0];
-    if (elements.length === 1 && only && this.typeAt(close - 1) !== T.Comma) return only;
-    return { kind: 'tuple', elements, span: this.spanTo(open.startOffset, close) };
-  }
-
-  /** `[unsafe] [extern "abi"] fn(params) [-> T]` (`for<'a>` is the grammar's). */
-  private readFnPointer(first: IToken): TypeNode | undefined {
-    let unsafe = false;
-    let abi: string | undefined;
-    if (this.typeAt(this.at) === K.unsafe) {
-      unsafe = true;
-      this.at++;
-    }
-    if (this.typeAt(this.at) === K.extern) {
-      this.at++;
-      const literal = this.tokenAt(this.at);
-      abi = 'C';
-      if (literal?.tokenType === T.StringLit || literal?.tokenType === T.RawStringLit) {
-        abi = abiOfToken(literal);
-        this.at++;
-      }
-    }
-    if (this.typeAt(this.at) !== K.fn || this.typeAt(this.at + 1) !== T.LParen) return undefined;
-    this.at++;
-    let variadic = false;
-    // `...` is a flag, not a parameter: the entry reader returns null for it.
-    const entries = this.readList((): FnPointerParam | null | undefined => {
-      const t = this.tokenAt(this.at) as IToken;
-      if (t.tokenType === T.DotDotDot) {
-        variadic = true;
-        this.at++;
-        return null;
-      }
-      const named = t.tokenType === T.Ident && this.typeAt(this.at + 1) === T.Colon;
-      if (named) this.at += 2;
-      const type = this.readType();
-      if (!type) return undefined;
-      const span = this.spanTo(t.startOffset, this.at - 1);
-      return named ? { name: identName(t), type, span } : { type, span };
-    });
-    if (!entries) return undefined;
-    let returns: TypeNode | undefined;
-    if (this.typeAt(this.at) === T.Arrow) {
-      this.at++;
-      returns = this.readType();
-      if (!returns) return undefined;
-    }
-    const params = entries.filter((p): p is FnPointerParam => p !== null);
-    return fnPointerTypeNode(abi, unsafe, params, returns, variadic, this.spanTo(first.startOffset, this.at - 1));
-  }
 }

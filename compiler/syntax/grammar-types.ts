@@ -6,21 +6,12 @@ import type { IToken } from 'chevrotain';
 import type { FnPointerParam, GenericArg, GenericParam, Path, PathSegment, TypeNode } from './ast.js';
 import type { Span } from '../source.js';
 import { TokenGrammar, type TokenRun } from './grammar-tokens.js';
-import { abiOfToken, fnPointerTypeNode, plainTypeNode } from './token-exprs.js';
+import { abiOfToken, boundsText, fnPointerTypeNode, plainTypeNode } from './token-exprs.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
 
 type Mutable<N> = { -readonly [K in keyof N]: N[K] };
-
-/** Bound and where-clause text: tokens joined, without spaces around path and list punctuation. */
-function boundsText(tokens: readonly IToken[]): string {
-  return tokens
-    .map((t) => t.image)
-    .join(' ')
-    .replace(/ ?(::|<|>|,|\(|\)) ?/g, '$1')
-    .replace(/,/g, ', ');
-}
 
 export abstract class TypeGrammar extends TokenGrammar {
   /** Placeholder for a type that recovery dropped. */

@@ -11,6 +11,15 @@ import type { Span } from '../source.js';
 import { decodeChar, decodeFloat, decodeInt, decodeRawString, decodeString } from './literals.js';
 import * as T from './token-types.js';
 
+/** Bound and where-clause text: tokens joined, without spaces around path and list punctuation. */
+export function boundsText(tokens: readonly IToken[]): string {
+  return tokens
+    .map((t) => t.image)
+    .join(' ')
+    .replace(/ ?(::|<|>|,|\(|\)) ?/g, '$1')
+    .replace(/,/g, ', ');
+}
+
 /** Span of a token of `file` (tokens invented by recovery have no offsets). */
 export function spanOfToken(t: IToken, file: string): Span {
   const end = t.endOffset !== undefined ? t.endOffset + 1 : t.startOffset;
