@@ -16,7 +16,7 @@
  * offers it every item, nested ones included.
  *
  * It only ever declines: where clauses, data variants, traits, extern blocks and crates, `unsafe impl`,
- * `impl !Trait`, `self: Type` receivers, restricted visibility, generic parameters with defaults,
+ * `impl !Trait`, `self: Type` receivers, `pub(in path)`, generic parameters with defaults,
  * attributes, lifetime bounds or bounds with arguments, constant generic arguments, and every
  * malformed token sequence make it return undefined before anything is kept, and the grammar
  * parses the item. Diagnostics and error recovery therefore always come from the grammar.
@@ -110,13 +110,18 @@ export class FastItemReader extends FastTypeReader {
     return build({ attrs, docs: kept(docs), vis, span: this.spanTo(first.startOffset, this.at - 1) });
   }
 
-  /** `pub` or nothing (`pub(crate)` and the like are the grammar's). */
+  /** `pub`, `pub(crate)`, `pub(self)`, `pub(super)` or nothing (`pub(in path)` is the grammar's). */
   private readVisibility(): Visibility | undefined {
     const pub = this.tokenAt(this.at);
     if (pub?.tokenType !== K.pub) return inherited;
-    if (this.typeAt(this.at + 1) === T.LParen) return undefined;
-    this.at++;
-    return pubVisibility;
+    if (this.typeAt(this.at + 1) !== T.LParen) {
+      this.at++;
+      return pubVisibility;
+    }
+    const scope = this.typeAt(this.at + 2);
+    if ((scope !== K.crate && scope !== K.self && scope !== K.super) || this.typeAt(this.at + 3) !== T.RParen) return undefined;
+    this.at += 4;
+    return { kind: 'restricted', scope: scope === K.crate ? 'crate' : scope === K.self ? 'self' : 'super', span: this.spanTo(pub.startOffset, this.at - 1) };
   }
 
   /**
