@@ -19,6 +19,11 @@ export type Mutable<N> = { -readonly [P in keyof N]: N[P] };
 /** Token types a path segment may be named by (`pathIdent`). */
 export const segmentNames = new Set<TokenType>([T.Ident, K.self, K.super, K.crate, K.SelfType]);
 
+/** What ends a generic parameter's bounds, a where predicate's bounds, and a where clause. */
+const paramEnds = (type: TokenType | undefined): boolean => type === T.Comma || type === T.Gt;
+const whereEnds = (type: TokenType | undefined): boolean => type === T.LBrace || type === T.Semi || type === T.Eq;
+const predicateEnds = (type: TokenType | undefined): boolean => type === T.Comma || whereEnds(type);
+
 /** Tokens that make a generic argument something other than a type (a constant or a binding). */
 const constArgStarts = new Set<TokenType>([T.LBrace, T.Minus, T.IntLit, T.FloatLit, T.CharLit, T.StringLit, K.true, K.false]);
 
@@ -64,9 +69,9 @@ export abstract class FastTypeReader {
 
   /**
    * `<…>` of generic parameters as the grammar's `genericParams` builds them, or `noGenerics` where
-   * there is none: lifetimes, type parameters with plain bounds (`T`, `T: Copy + 'static`,
-   * `T: ?Sized`, `T: a::Trait`) and const parameters. Defaults, attributes, lifetime bounds and
-   * bounds with arguments are the grammar's.
+   * there is none: lifetimes, type parameters with bounds (`T`, `T: Copy + 'static`, `T: ?Sized`,
+   * `T: AsRef<str>`) and const parameters. Defaults, attributes, lifetime bounds and `Fn(…)` bounds
+   * are the grammar's.
    */
   protected readGenerics(): Generics | undefined {
     if (this.typeAt(this.at) !== T.Lt) return noGenerics;
@@ -105,43 +110,63 @@ export abstract class FastTypeReader {
     let bounds = '';
     if (this.eat(T.Colon)) {
       const from = this.at;
-      if (!this.skipPlainBounds()) return undefined;
+      if (!this.skipBounds(paramEnds)) return undefined;
       bounds = boundsText(this.tokens.slice(from, this.at));
     }
     return { kind: 'type', name: identName(name), bounds, span: this.spanTo(first.startOffset, this.at - 1) };
   }
 
   /**
-   * Bounds as the grammar's `bounds` rule takes them (a bound, then `+` and optional bounds), of
-   * lifetimes and `?`-optional plain paths only; false (the item declines) at anything else. Empty
-   * bounds (`T:`) are allowed, as in the grammar.
+   * Bounds as the grammar's `bounds` rule takes them (a bound, then `+` and optional bounds) up to a
+   * token `ends` accepts: lifetimes and `?`-optional paths whose segments may have type and
+   * lifetime arguments (`Copy`, `AsRef<str>`, `'static`, `?Sized`); false (the item declines) at
+   * anything else. Empty bounds (`T:`) are allowed, as in the grammar.
    */
-  private skipPlainBounds(): boolean {
-    const atEnd = (): boolean => {
-      const type = this.typeAt(this.at);
-      return type === T.Comma || type === T.Gt;
-    };
-    if (atEnd()) return true;
-    if (!this.skipPlainBound()) return false;
+  private skipBounds(ends: (type: TokenType | undefined) => boolean): boolean {
+    if (ends(this.typeAt(this.at))) return true;
+    if (!this.skipBound()) return false;
     while (this.eat(T.Plus)) {
-      if (!atEnd() && this.typeAt(this.at) !== T.Plus && !this.skipPlainBound()) return false;
+      const next = this.typeAt(this.at);
+      if (!ends(next) && next !== T.Plus && !this.skipBound()) return false;
     }
-    return atEnd();
+    return ends(this.typeAt(this.at));
   }
 
-  private skipPlainBound(): boolean {
+  private skipBound(): boolean {
     if (this.eat(T.Lifetime)) return true;
     this.eat(T.Question);
     this.eat(T.PathSep);
     for (;;) {
-      const t = this.tokenAt(this.at);
-      if (!t || !segmentNames.has(t.tokenType)) return false;
-      this.at++;
-      const next = this.typeAt(this.at);
-      if (next === T.Lt || next === T.LParen) return false;
-      if (next !== T.PathSep) return true;
+      if (!this.readSegment()) return false;
+      if (this.typeAt(this.at) !== T.PathSep) return true;
       this.at++;
     }
+  }
+
+  /** `generics` with the where clause at the current token, if any; undefined when it is one the fast path does not read. */
+  protected withWhereClause(generics: Generics): Generics | undefined {
+    if (this.typeAt(this.at) !== K.where) return generics;
+    const whereClause = this.readWhereClause();
+    return whereClause === undefined ? undefined : { params: generics.params, whereClause };
+  }
+
+  /**
+   * `where` and its predicates (`'a: 'b`, `T: bounds`, a trailing comma allowed), as the grammar's
+   * `whereClause` takes them, as its text; undefined at `for<…>` or anything else it does not read.
+   * The clause ends before `{`, `;` or `=`, which the caller reads.
+   */
+  private readWhereClause(): string | undefined {
+    const from = this.at;
+    this.at++;
+    for (;;) {
+      const type = this.typeAt(this.at);
+      if (whereEnds(type)) break;
+      if (type === T.Lifetime) this.at++;
+      else if (type === K.for || !this.readType()) return undefined;
+      if (!this.eat(T.Colon) || !this.skipBounds(predicateEnds)) return undefined;
+      if (!this.eat(T.Comma)) break;
+    }
+    return whereEnds(this.typeAt(this.at)) ? boundsText(this.tokens.slice(from, this.at)) : undefined;
   }
 
   /** The expression of tokens [from, to), built now or after the parse, as `runExpression` does. */

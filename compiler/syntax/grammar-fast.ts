@@ -15,19 +15,20 @@
  * grammar only for a file with an item the reader leaves to it; the grammar's `items` rule also
  * offers it every item, nested ones included.
  *
- * It only ever declines: where clauses, data variants, traits, extern blocks and crates, `unsafe impl`,
+ * It only ever declines: data variants, traits, extern blocks, `unsafe impl`,
  * `impl !Trait`, `self: Type` receivers, `pub(in path)`, generic parameters with defaults,
- * attributes, lifetime bounds or bounds with arguments, constant generic arguments, and every
+ * attributes or lifetime bounds, `Fn(…)` and `for<…>` bounds, constant generic arguments, and every
  * malformed token sequence make it return undefined before anything is kept, and the grammar
  * parses the item. Diagnostics and error recovery therefore always come from the grammar.
  *
  * Shapes read: inner and outer attributes and doc comments; `pub`; `mod n;` and `mod n { items }`;
- * `use` trees; `struct N { fields }`, `struct N(fields);`, `struct N;`; `union N { fields }`;
+ * `use` trees; `extern crate`; `struct N { fields }`, `struct N(fields);`, `struct N;`; `union N { fields }`;
  * `enum N { unit variants [= expr] }`; `type N = T;`; `const N: T = expr;`;
  * `static [mut] N: T = expr;`; `[const] [async] [unsafe] [extern "abi"] fn n(params) [-> T]
  * (; | { … })` with a `self`, `&self` or `&mut self` receiver in methods; `impl [Trait for] T
- * { items }`; item macro calls `path!(…);`. Each may have plain generic parameters (lifetimes,
- * `T: A + ?B + 'a`, `const N: T`). Types: names and paths with type and lifetime arguments,
+ * { items }`; item macro calls `path!(…);`. Each may have generic parameters (lifetimes,
+ * `T: A<B> + ?C + 'a`, `const N: T`) and a where clause (type aliases excepted). Types: names and
+ * paths with type and lifetime arguments,
  * `*const`/`*mut`, references, arrays and slices, tuples, `!`, fn pointers.
  */
 import type { IToken, TokenType } from 'chevrotain';
@@ -98,6 +99,7 @@ export class FastItemReader extends FastTypeReader {
       : keyword === K.enum ? this.readEnum()
       : keyword === K.const ? (this.typeAt(this.at + 1) === T.Ident ? this.readValueItem('const') : this.readFn())
       : keyword === K.type ? this.readTypeAlias()
+      : keyword === K.extern && this.typeAt(this.at + 1) === K.crate ? this.readExternCrate()
       : keyword === K.fn || keyword === K.unsafe || keyword === K.extern || keyword === K.async ? this.readFn()
       : keyword === K.static ? this.readValueItem('static')
       : keyword === T.Ident && this.tokenAt(this.at)?.image === 'union' && this.typeAt(this.at + 1) === T.Ident ? this.readUnion()
@@ -168,11 +170,11 @@ export class FastItemReader extends FastTypeReader {
     });
   }
 
-  /** `impl Type { items }` and `impl Trait for Type { items }` (`!Trait` and where clauses are the grammar's). */
+  /** `impl Type { items }` and `impl Trait for Type { items }` (`impl !Trait` is the grammar's). */
   private readImpl(): ((base: ItemBase) => Item) | undefined {
     this.at++;
-    const generics = this.readGenerics();
-    if (!generics || this.typeAt(this.at) === T.Bang) return undefined;
+    const params = this.readGenerics();
+    if (!params || this.typeAt(this.at) === T.Bang) return undefined;
     const first = this.readType();
     if (!first) return undefined;
     let second: TypeNode | undefined;
@@ -180,7 +182,8 @@ export class FastItemReader extends FastTypeReader {
       second = this.readType();
       if (!second || (first.kind !== 'path' && first.kind !== 'name')) return undefined;
     }
-    const block = this.readItemBlock();
+    const generics = this.withWhereClause(params);
+    const block = generics && this.readItemBlock();
     if (!block) return undefined;
     const { innerAttrs, items } = block;
     const selfType = second ?? first;
@@ -256,6 +259,22 @@ export class FastItemReader extends FastTypeReader {
     return { innerAttrs, items: kept(items) };
   }
 
+  /** `extern crate name [as rename];` (the name as written, as the grammar keeps it). */
+  private readExternCrate(): ((base: ItemBase) => Item) | undefined {
+    this.at += 2;
+    const crate = this.tokenAt(this.at);
+    if (!crate || !segmentNames.has(crate.tokenType)) return undefined;
+    this.at++;
+    let rename: IToken | undefined;
+    if (this.eat(K.as)) {
+      rename = this.readName();
+      if (!rename) return undefined;
+    }
+    if (!this.eat(T.Semi)) return undefined;
+    return ({ attrs, docs, vis, span }) =>
+      rename ? { kind: 'externCrate', attrs, docs, vis, span, name: crate.image, rename: identName(rename) } : { kind: 'externCrate', attrs, docs, vis, span, name: crate.image };
+  }
+
   private readUse(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const global = this.typeAt(this.at) === T.PathSep;
@@ -299,15 +318,18 @@ export class FastItemReader extends FastTypeReader {
   }
 
 
-  /** `struct N { fields }`, `struct N(fields);` and `struct N;` (a where clause is the grammar's). */
+  /** `struct N { fields }`, `struct N(fields);` and `struct N;`. */
   private readStruct(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    const generics = name && this.readGenerics();
+    const params = name && this.readGenerics();
+    if (!name || !params) return undefined;
+    // A where clause comes before named fields and `;`, after tuple fields.
+    let generics = this.typeAt(this.at) === T.LParen ? params : this.withWhereClause(params);
     const next = this.typeAt(this.at);
     let shape: 'named' | 'tuple' | 'unit';
     let fields: readonly Field[] | undefined;
-    if (!name || !generics) return undefined;
+    if (!generics) return undefined;
     if (next === T.LBrace) {
       shape = 'named';
       fields = this.readList(() => this.readField());
@@ -315,7 +337,8 @@ export class FastItemReader extends FastTypeReader {
       shape = 'tuple';
       let index = 0;
       fields = this.readList(() => this.readField(index++));
-      if (!this.eat(T.Semi)) return undefined;
+      generics = fields && this.withWhereClause(generics);
+      if (!generics || !this.eat(T.Semi)) return undefined;
     } else if (next === T.Semi) {
       this.at++;
       shape = 'unit';
@@ -329,7 +352,8 @@ export class FastItemReader extends FastTypeReader {
   private readUnion(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    const generics = name && this.readGenerics();
+    const params = name && this.readGenerics();
+    const generics = params && this.withWhereClause(params);
     if (!name || !generics || this.typeAt(this.at) !== T.LBrace) return undefined;
     const fields = this.readList(() => this.readField());
     if (!fields) return undefined;
@@ -358,7 +382,8 @@ export class FastItemReader extends FastTypeReader {
   private readEnum(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    const generics = name && this.readGenerics();
+    const params = name && this.readGenerics();
+    const generics = params && this.withWhereClause(params);
     if (!name || !generics || this.typeAt(this.at) !== T.LBrace) return undefined;
     const close = this.closerOf(this.at);
     const variants = this.readList(() => this.readVariant(close));
@@ -464,8 +489,8 @@ export class FastItemReader extends FastTypeReader {
     }
     if (!this.eat(K.fn)) return undefined;
     const name = this.readName();
-    const generics = name && this.readGenerics();
-    if (!name || !generics || identName(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
+    const genericParams = name && this.readGenerics();
+    if (!name || !genericParams || identName(name) === 'ffi_inventory' || this.typeAt(this.at) !== T.LParen) return undefined;
     // A method's receiver can only come first.
     let index = 0;
     const entries = this.readList((): Param | Receiver | undefined => (index++ === 0 ? (this.readReceiver() ?? this.readParam()) : this.readParam()));
@@ -479,6 +504,8 @@ export class FastItemReader extends FastTypeReader {
       returns = this.readType();
       if (!returns) return undefined;
     }
+    const generics = this.withWhereClause(genericParams);
+    if (!generics) return undefined;
     let body: { from: number; to: number } | undefined;
     if (this.typeAt(this.at) === T.LBrace) {
       const end = this.closerOf(this.at);
