@@ -122,7 +122,7 @@ export abstract class FastTypeReader {
    * lifetime arguments (`Copy`, `AsRef<str>`, `'static`, `?Sized`); false (the item declines) at
    * anything else. Empty bounds (`T:`) are allowed, as in the grammar.
    */
-  private skipBounds(ends: (type: TokenType | undefined) => boolean): boolean {
+  protected skipBounds(ends: (type: TokenType | undefined) => boolean): boolean {
     if (ends(this.typeAt(this.at))) return true;
     if (!this.skipBound()) return false;
     while (this.eat(T.Plus)) {

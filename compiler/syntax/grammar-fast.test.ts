@@ -94,7 +94,7 @@ const shapes: [string, number][] = [
   ['fn hr<T>() where for<\'a> &\'a T: Copy {}', 0],
   ['struct Y<T> where { t: T }', 1],
   ['struct Z<T> where T: Copy (T);', 0],
-  ['type A<T> where T: Copy = T;', 0],
+  ['type A<T> where T: Copy = T;', 1],
   ['pub struct Restricted(pub(crate) u8);', 1],
   ['pub struct Generic<T>(T);', 1],
   ['pub struct S<\'a, T: Copy + \'static, U: ?Sized, const N: usize> { a: &\'a T, b: [u8; N], c: *const U }', 1],
@@ -113,8 +113,10 @@ const shapes: [string, number][] = [
   ['pub static S: u32 = 4 * 2;', 1],
   ['static mut BYTES: [u8; 4] = [1, 2, 3, 4];', 1],
   ['pub static NAME: &str = "name";', 1],
-  ['static NO_VALUE: u8;', 0],
-  ['pub enum Data { A(u8), B { x: u16 } }', 0],
+  ['static NO_VALUE: u8;', 1],
+  ['pub enum Data { A(u8), B { x: u16 } }', 1],
+  ['#[repr(C, u8)]\npub enum Shape {\n    /// Doc.\n    Circle(f32) = 1,\n    Rect { w: f32, /// Height.\n h: f32, },\n    Empty,\n    Unit(),\n}', 1],
+  ['enum V { pub A }', 0],
   ['pub struct S { a: Box<dyn Fn(u8) -> u8>, b: Option<impl Copy> }', 0],
   ['pub struct S { a: [u8; { 4 }], b: Array<u8, 4> }', 0],
   ['pub struct S { a: Array<u8, { N }> }', 0],
@@ -158,6 +160,11 @@ const shapes: [string, number][] = [
   ['use a::{};', 1],
   ['use a::{b,,c};', 0],
   ['extern crate alloc;', 1],
+  ['pub trait Shape: Clone + core::fmt::Debug where Self: Sized {\n    //! Inner.\n    const SIDES: u32;\n    type Out: Copy + \'static;\n    type Unit = ();\n    fn area(&self) -> f64;\n    fn twice(&self) -> f64 { self.area() * 2.0 }\n}', 1],
+  ['trait Marker {}\ntrait Empty: {}', 2],
+  ['unsafe trait U {}', 0],
+  ['trait F: Fn(u8) {}', 0],
+  ['trait G { type Item<\'a> where Self: \'a; }', 1],
   ['#[macro_use] pub extern crate self as me;\nextern crate r#core as c;', 2],
   ['interopc::callback!(CallbackU32(value: u32) -> u32);', 1],
   ['::interopc::callback![Nothing()];', 1],
@@ -210,7 +217,7 @@ test.serial('a file the fast path reads whole is parsed without building the gra
   t.is(read.ast.innerAttrs.length, 2);
   t.false(parserBuilt());
   t.is(json(read), serialized('lib.rs', regular, grammarOnly, 64));
-  // A data enum is the grammar's.
-  parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text: `${regular}pub enum D { A(u8) }\n` });
+  // An extern block is the grammar's.
+  parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text: `${regular}extern "C" { fn f(); }\n` });
   t.true(parserBuilt());
 });

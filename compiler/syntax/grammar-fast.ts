@@ -15,20 +15,20 @@
  * grammar only for a file with an item the reader leaves to it; the grammar's `items` rule also
  * offers it every item, nested ones included.
  *
- * It only ever declines: data variants, traits, extern blocks, `unsafe impl`,
- * `impl !Trait`, `self: Type` receivers, `pub(in path)`, generic parameters with defaults,
- * attributes or lifetime bounds, `Fn(…)` and `for<…>` bounds, constant generic arguments, and every
- * malformed token sequence make it return undefined before anything is kept, and the grammar
- * parses the item. Diagnostics and error recovery therefore always come from the grammar.
+ * It only ever declines: extern blocks, `unsafe impl` and `unsafe trait`, `impl !Trait`,
+ * `self: Type` receivers, `pub(in path)`, generic parameters with defaults, attributes or lifetime
+ * bounds, `Fn(…)` and `for<…>` bounds, constant generic arguments, and every malformed token
+ * sequence make it return undefined before anything is kept, and the grammar parses the item.
+ * Diagnostics and error recovery therefore always come from the grammar.
  *
- * Shapes read: inner and outer attributes and doc comments; `pub`; `mod n;` and `mod n { items }`;
- * `use` trees; `extern crate`; `struct N { fields }`, `struct N(fields);`, `struct N;`; `union N { fields }`;
- * `enum N { unit variants [= expr] }`; `type N = T;`; `const N: T = expr;`;
- * `static [mut] N: T = expr;`; `[const] [async] [unsafe] [extern "abi"] fn n(params) [-> T]
- * (; | { … })` with a `self`, `&self` or `&mut self` receiver in methods; `impl [Trait for] T
- * { items }`; item macro calls `path!(…);`. Each may have generic parameters (lifetimes,
- * `T: A<B> + ?C + 'a`, `const N: T`) and a where clause (type aliases excepted). Types: names and
- * paths with type and lifetime arguments,
+ * Shapes read: inner and outer attributes and doc comments; `pub`, `pub(crate|self|super)`;
+ * `mod n;` and `mod n { items }`; `use` trees; `extern crate`; `struct N { fields }`,
+ * `struct N(fields);`, `struct N;`; `union N { fields }`; `enum N { variants [= expr] }`;
+ * `type N[: bounds] [= T];`; `const N: T [= expr];`; `static [mut] N: T [= expr];`;
+ * `[const] [async] [unsafe] [extern "abi"] fn n(params) [-> T] (; | { … })`, with a `self`,
+ * `&self` or `&mut self` receiver in methods; `impl [Trait for] T { items }`; `trait N { items }`;
+ * item macro calls `path!(…);`. Each may have generic parameters (lifetimes, `T: A<B> + ?C + 'a`,
+ * `const N: T`) and a where clause. Types: names and paths with type and lifetime arguments,
  * `*const`/`*mut`, references, arrays and slices, tuples, `!`, fn pointers.
  */
 import type { IToken, TokenType } from 'chevrotain';
@@ -42,6 +42,10 @@ import { toTokenTrees } from './token-trees.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
+
+/** What ends an associated type's bounds, and a trait's supertraits. */
+const aliasBoundsEnd = (type: TokenType | undefined): boolean => type === T.Eq || type === T.Semi || type === K.where;
+const traitBoundsEnd = (type: TokenType | undefined): boolean => type === T.LBrace || type === K.where;
 
 /** An item the fast path read, and the index of the token after it. */
 export interface FastRead<N> {
@@ -105,6 +109,7 @@ export class FastItemReader extends FastTypeReader {
       : keyword === T.Ident && this.tokenAt(this.at)?.image === 'union' && this.typeAt(this.at + 1) === T.Ident ? this.readUnion()
       : keyword === K.mod ? this.readMod()
       : keyword === K.impl ? this.readImpl()
+      : keyword === K.trait ? this.readTrait()
       : keyword === T.Ident || keyword === T.PathSep ? this.readMacroCall()
       : keyword === K.use ? this.readUse()
       : undefined;
@@ -326,26 +331,34 @@ export class FastItemReader extends FastTypeReader {
     if (!name || !params) return undefined;
     // A where clause comes before named fields and `;`, after tuple fields.
     let generics = this.typeAt(this.at) === T.LParen ? params : this.withWhereClause(params);
-    const next = this.typeAt(this.at);
-    let shape: 'named' | 'tuple' | 'unit';
-    let fields: readonly Field[] | undefined;
     if (!generics) return undefined;
-    if (next === T.LBrace) {
-      shape = 'named';
-      fields = this.readList(() => this.readField());
-    } else if (next === T.LParen) {
-      shape = 'tuple';
-      let index = 0;
-      fields = this.readList(() => this.readField(index++));
-      generics = fields && this.withWhereClause(generics);
-      if (!generics || !this.eat(T.Semi)) return undefined;
-    } else if (next === T.Semi) {
-      this.at++;
-      shape = 'unit';
-      fields = noNodes;
+    let shape: Variant['shape'] = 'unit';
+    let fields: readonly Field[] = noNodes;
+    if (!this.eat(T.Semi)) {
+      const group = this.readFieldGroup();
+      if (!group) return undefined;
+      ({ shape, fields } = group);
+      if (shape === 'tuple') {
+        generics = this.withWhereClause(generics);
+        if (!generics || !this.eat(T.Semi)) return undefined;
+      }
     }
-    if (!fields) return undefined;
-    return ({ attrs, docs, vis, span }) => ({ kind: 'struct', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, shape, fields });
+    // A const the builder can capture as `Generics` (a reassigned `let` is not narrowed in closures).
+    const itemGenerics = generics;
+    return ({ attrs, docs, vis, span }) => ({ kind: 'struct', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics: itemGenerics, shape, fields });
+  }
+
+  /** `{ fields }` or `(fields)` at the current token, with the shape they give; undefined at anything else. */
+  private readFieldGroup(): { readonly shape: 'named' | 'tuple'; readonly fields: readonly Field[] } | undefined {
+    const next = this.typeAt(this.at);
+    if (next === T.LBrace) {
+      const fields = this.readList(() => this.readField());
+      return fields && { shape: 'named', fields };
+    }
+    if (next !== T.LParen) return undefined;
+    let index = 0;
+    const fields = this.readList(() => this.readField(index++));
+    return fields && { shape: 'tuple', fields };
   }
 
   /** `union N { fields }`: `union` is an identifier that only means this before a name. */
@@ -391,7 +404,7 @@ export class FastItemReader extends FastTypeReader {
     return ({ attrs, docs, vis, span }) => ({ kind: 'enum', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, variants });
   }
 
-  /** A unit variant, with an optional `= expr` running to the next comma or the enum's `}`. */
+  /** A unit, tuple or struct variant, with an optional `= expr` running to the next comma or the enum's `}`. */
   private readVariant(close: number): Variant | undefined {
     const first = this.tokenAt(this.at) as IToken;
     const docs: string[] = [];
@@ -399,6 +412,14 @@ export class FastItemReader extends FastTypeReader {
     if (!attrs) return undefined;
     const name = this.readName();
     if (!name) return undefined;
+    let shape: Variant['shape'] = 'unit';
+    let fields: readonly Field[] = noNodes;
+    const next = this.typeAt(this.at);
+    if (next === T.LBrace || next === T.LParen) {
+      const group = this.readFieldGroup();
+      if (!group) return undefined;
+      ({ shape, fields } = group);
+    }
     let run: { from: number; to: number } | undefined;
     if (this.typeAt(this.at) === T.Eq) {
       this.at++;
@@ -406,7 +427,7 @@ export class FastItemReader extends FastTypeReader {
       if (!run) return undefined;
     }
     const span = this.spanTo(first.startOffset, this.at - 1);
-    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs, docs: kept(docs), shape: 'unit', fields: noNodes, span };
+    const variant: Mutable<Variant> = { name: identName(name), nameSpan: this.spanOf(name), attrs, docs: kept(docs), shape, fields, span };
     if (run) this.runAt(run, (e) => (variant.discriminant = e));
     return variant;
   }
@@ -439,27 +460,55 @@ export class FastItemReader extends FastTypeReader {
     const name = this.readName();
     if (!name || !this.eat(T.Colon)) return undefined;
     const type = this.readType();
-    if (!type || !this.eat(T.Eq)) return undefined;
-    const run = this.readRun(T.Semi, -1);
-    if (!run || !this.eat(T.Semi)) return undefined;
+    if (!type) return undefined;
+    // No value: an associated constant in a trait.
+    let run: { from: number; to: number } | undefined;
+    if (!this.eat(T.Semi)) {
+      run = this.eat(T.Eq) ? this.readRun(T.Semi, -1) : undefined;
+      if (!run || !this.eat(T.Semi)) return undefined;
+    }
     return ({ attrs, docs, vis, span }) => {
       const item: Mutable<Extract<Item, { kind: 'const' | 'static' }>> =
         kind === 'const'
           ? { kind, attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), type }
           : { kind, attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), mutable, type };
-      this.runAt(run, (e) => (item.value = e));
+      if (run) this.runAt(run, (e) => (item.value = e));
       return item;
     };
   }
 
+  /** `type N<…>: bounds where … = T;`, every part after the name optional (a where clause after `T` is the grammar's). */
   private readTypeAlias(): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
-    const generics = name && this.readGenerics();
-    if (!name || !generics || !this.eat(T.Eq)) return undefined;
-    const type = this.readType();
-    if (!type || !this.eat(T.Semi)) return undefined;
-    return ({ attrs, docs, vis, span }) => ({ kind: 'typeAlias', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, type });
+    const params = name && this.readGenerics();
+    if (!name || !params) return undefined;
+    // An associated type's bounds: at least one, as the grammar's `bounds` requires.
+    if (this.eat(T.Colon) && (aliasBoundsEnd(this.typeAt(this.at)) || !this.skipBounds(aliasBoundsEnd))) return undefined;
+    const generics = this.withWhereClause(params);
+    if (!generics) return undefined;
+    let type: TypeNode | undefined;
+    if (this.eat(T.Eq)) {
+      type = this.readType();
+      if (!type) return undefined;
+    }
+    if (!this.eat(T.Semi)) return undefined;
+    const nameSpan = this.spanOf(name);
+    return ({ attrs, docs, vis, span }) =>
+      type ? { kind: 'typeAlias', attrs, docs, vis, span, name: identName(name), nameSpan, generics, type } : { kind: 'typeAlias', attrs, docs, vis, span, name: identName(name), nameSpan, generics };
+  }
+
+  /** `trait N<…>: bounds where … { items }`; the supertraits are read, not kept, as in the grammar. */
+  private readTrait(): ((base: ItemBase) => Item) | undefined {
+    this.at++;
+    const name = this.readName();
+    const params = name && this.readGenerics();
+    if (!name || !params || (this.eat(T.Colon) && !this.skipBounds(traitBoundsEnd))) return undefined;
+    const generics = this.withWhereClause(params);
+    const block = generics && this.readItemBlock();
+    if (!block) return undefined;
+    const { items } = block;
+    return ({ attrs, docs, vis, span }) => ({ kind: 'trait', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, isUnsafe: false, items });
   }
 
   private readFn(): ((base: ItemBase) => Item) | undefined {
