@@ -133,7 +133,10 @@ const shapes: [string, number][] = [
   ['impl<T: Copy> S<T> { fn f(&self) {} }', 1],
   ['impl S { m!(); fn f(&self) {} }', 1],
   ['impl !Send for S {}', 0],
-  ['unsafe impl Send for S {}', 0],
+  ['unsafe impl Send for S {}', 1],
+  ['unsafe extern "C" { pub fn ext(x: u32) -> u32; pub static LIMIT: u32; }\nextern { fn plain(); }', 2],
+  ['const unsafe impl S {}', 0],
+  ['async extern "C" {}', 0],
   // The grammar reads this block, and offers the method in it to the fast path.
   ['impl S where S: Copy { fn f(&self) {} }', 1],
   ['impl S { fn g<T: Fn(u8)>(&self) {} }', 0],
@@ -162,7 +165,7 @@ const shapes: [string, number][] = [
   ['extern crate alloc;', 1],
   ['pub trait Shape: Clone + core::fmt::Debug where Self: Sized {\n    //! Inner.\n    const SIDES: u32;\n    type Out: Copy + \'static;\n    type Unit = ();\n    fn area(&self) -> f64;\n    fn twice(&self) -> f64 { self.area() * 2.0 }\n}', 1],
   ['trait Marker {}\ntrait Empty: {}', 2],
-  ['unsafe trait U {}', 0],
+  ['unsafe trait U {}', 1],
   ['trait F: Fn(u8) {}', 0],
   ['trait G { type Item<\'a> where Self: \'a; }', 1],
   ['#[macro_use] pub extern crate self as me;\nextern crate r#core as c;', 2],
@@ -217,7 +220,7 @@ test.serial('a file the fast path reads whole is parsed without building the gra
   t.is(read.ast.innerAttrs.length, 2);
   t.false(parserBuilt());
   t.is(json(read), serialized('lib.rs', regular, grammarOnly, 64));
-  // An extern block is the grammar's.
-  parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text: `${regular}extern "C" { fn f(); }\n` });
+  // A negative impl is the grammar's.
+  parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text: `${regular}impl !Send for S {}\n` });
   t.true(parserBuilt());
 });

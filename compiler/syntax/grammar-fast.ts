@@ -15,21 +15,22 @@
  * grammar only for a file with an item the reader leaves to it; the grammar's `items` rule also
  * offers it every item, nested ones included.
  *
- * It only ever declines: extern blocks, `unsafe impl` and `unsafe trait`, `impl !Trait`,
- * `self: Type` receivers, `pub(in path)`, generic parameters with defaults, attributes or lifetime
- * bounds, `Fn(…)` and `for<…>` bounds, constant generic arguments, and every malformed token
- * sequence make it return undefined before anything is kept, and the grammar parses the item.
- * Diagnostics and error recovery therefore always come from the grammar.
+ * It only ever declines: `impl !Trait`, `self: Type` receivers, `pub(in path)`, generic
+ * parameters with defaults, attributes or lifetime bounds, `Fn(…)` and `for<…>` bounds, constant
+ * generic arguments, and every malformed token sequence make it return undefined before anything
+ * is kept, and the grammar parses the item. Diagnostics and error recovery therefore always come
+ * from the grammar.
  *
  * Shapes read: inner and outer attributes and doc comments; `pub`, `pub(crate|self|super)`;
  * `mod n;` and `mod n { items }`; `use` trees; `extern crate`; `struct N { fields }`,
  * `struct N(fields);`, `struct N;`; `union N { fields }`; `enum N { variants [= expr] }`;
  * `type N[: bounds] [= T];`; `const N: T [= expr];`; `static [mut] N: T [= expr];`;
  * `[const] [async] [unsafe] [extern "abi"] fn n(params) [-> T] (; | { … })`, with a `self`,
- * `&self` or `&mut self` receiver in methods; `impl [Trait for] T { items }`; `trait N { items }`;
- * item macro calls `path!(…);`. Each may have generic parameters (lifetimes, `T: A<B> + ?C + 'a`,
- * `const N: T`) and a where clause. Types: names and paths with type and lifetime arguments,
- * `*const`/`*mut`, references, arrays and slices, tuples, `!`, fn pointers.
+ * `&self` or `&mut self` receiver in methods; `[unsafe] impl [Trait for] T { items }`;
+ * `[unsafe] trait N { items }`; `[unsafe] extern "abi" { items }`; item macro calls `path!(…);`.
+ * Each may have generic parameters (lifetimes, `T: A<B> + ?C + 'a`, `const N: T`) and a where
+ * clause. Types: names and paths with type and lifetime arguments, `*const`/`*mut`, references,
+ * arrays and slices, tuples, `!`, fn pointers.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Attribute, Field, FnItem, Item, ItemBase, Param, PathSegment, Receiver, TypeNode, UseTree, Variant, Visibility } from './ast.js';
@@ -101,10 +102,10 @@ export class FastItemReader extends FastTypeReader {
     const build =
       keyword === K.struct ? this.readStruct()
       : keyword === K.enum ? this.readEnum()
-      : keyword === K.const ? (this.typeAt(this.at + 1) === T.Ident ? this.readValueItem('const') : this.readFn())
+      : keyword === K.const ? (this.typeAt(this.at + 1) === T.Ident ? this.readValueItem('const') : this.readQualified())
       : keyword === K.type ? this.readTypeAlias()
       : keyword === K.extern && this.typeAt(this.at + 1) === K.crate ? this.readExternCrate()
-      : keyword === K.fn || keyword === K.unsafe || keyword === K.extern || keyword === K.async ? this.readFn()
+      : keyword === K.fn || keyword === K.unsafe || keyword === K.extern || keyword === K.async ? this.readQualified()
       : keyword === K.static ? this.readValueItem('static')
       : keyword === T.Ident && this.tokenAt(this.at)?.image === 'union' && this.typeAt(this.at + 1) === T.Ident ? this.readUnion()
       : keyword === K.mod ? this.readMod()
@@ -176,7 +177,7 @@ export class FastItemReader extends FastTypeReader {
   }
 
   /** `impl Type { items }` and `impl Trait for Type { items }` (`impl !Trait` is the grammar's). */
-  private readImpl(): ((base: ItemBase) => Item) | undefined {
+  private readImpl(isUnsafe = false): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const params = this.readGenerics();
     if (!params || this.typeAt(this.at) === T.Bang) return undefined;
@@ -192,9 +193,9 @@ export class FastItemReader extends FastTypeReader {
     if (!block) return undefined;
     const { innerAttrs, items } = block;
     const selfType = second ?? first;
-    if (!second) return ({ attrs, docs, vis, span }) => ({ kind: 'impl', attrs, docs, vis, span, generics, isUnsafe: false, selfType, items, innerAttrs });
+    if (!second) return ({ attrs, docs, vis, span }) => ({ kind: 'impl', attrs, docs, vis, span, generics, isUnsafe, selfType, items, innerAttrs });
     const path = first.kind === 'path' ? first.path : singleSegmentPath((first as Extract<TypeNode, { kind: 'name' }>).name, first.span);
-    return ({ attrs, docs, vis, span }) => ({ kind: 'impl', attrs, docs, vis, span, generics, isUnsafe: false, trait: { path, negative: false }, selfType, items, innerAttrs });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'impl', attrs, docs, vis, span, generics, isUnsafe, trait: { path, negative: false }, selfType, items, innerAttrs });
   }
 
   /**
@@ -498,8 +499,16 @@ export class FastItemReader extends FastTypeReader {
       type ? { kind: 'typeAlias', attrs, docs, vis, span, name: identName(name), nameSpan, generics, type } : { kind: 'typeAlias', attrs, docs, vis, span, name: identName(name), nameSpan, generics };
   }
 
+  /** `[unsafe] extern "abi" { items }`: declarations of what the library imports. */
+  private readExternBlock(abi: string, isUnsafe: boolean): ((base: ItemBase) => Item) | undefined {
+    const block = this.readItemBlock();
+    if (!block) return undefined;
+    const { items } = block;
+    return ({ attrs, docs, vis, span }) => ({ kind: 'externBlock', attrs, docs, vis, span, abi, isUnsafe, items });
+  }
+
   /** `trait N<…>: bounds where … { items }`; the supertraits are read, not kept, as in the grammar. */
-  private readTrait(): ((base: ItemBase) => Item) | undefined {
+  private readTrait(isUnsafe = false): ((base: ItemBase) => Item) | undefined {
     this.at++;
     const name = this.readName();
     const params = name && this.readGenerics();
@@ -508,10 +517,15 @@ export class FastItemReader extends FastTypeReader {
     const block = generics && this.readItemBlock();
     if (!block) return undefined;
     const { items } = block;
-    return ({ attrs, docs, vis, span }) => ({ kind: 'trait', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, isUnsafe: false, items });
+    return ({ attrs, docs, vis, span }) => ({ kind: 'trait', attrs, docs, vis, span, name: identName(name), nameSpan: this.spanOf(name), generics, isUnsafe, items });
   }
 
-  private readFn(): ((base: ItemBase) => Item) | undefined {
+  /**
+   * Items that begin with qualifiers (`const`, `async`, `unsafe`, `extern "abi"`, in any order, as
+   * the grammar's `qualifiedItem` takes them): functions, and after `unsafe` alone an impl or a
+   * trait, after `extern` an extern block.
+   */
+  private readQualified(): ((base: ItemBase) => Item) | undefined {
     let isConst = false;
     let isAsync = false;
     let isUnsafe = false;
@@ -536,6 +550,11 @@ export class FastItemReader extends FastTypeReader {
         abi ??= named ? abiOfToken(literal as IToken) : 'C';
       } else break;
     }
+    const next = this.typeAt(this.at);
+    const onlyUnsafe = isUnsafe && abi === undefined && !isConst && !isAsync;
+    if (next === T.LBrace && abi !== undefined && !isConst && !isAsync) return this.readExternBlock(abi, isUnsafe);
+    if (next === K.impl && onlyUnsafe) return this.readImpl(true);
+    if (next === K.trait && onlyUnsafe) return this.readTrait(true);
     if (!this.eat(K.fn)) return undefined;
     const name = this.readName();
     const genericParams = name && this.readGenerics();
