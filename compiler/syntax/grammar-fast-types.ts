@@ -70,7 +70,7 @@ export abstract class FastTypeReader {
   /**
    * `<…>` of generic parameters as the grammar's `genericParams` builds them, or `noGenerics` where
    * there is none: lifetimes, type parameters with bounds (`T`, `T: Copy + 'static`, `T: ?Sized`,
-   * `T: AsRef<str>`) and const parameters. Defaults, attributes, lifetime bounds and `Fn(…)` bounds
+   * `T: AsRef<str>`, `F: Fn(u8)`) and const parameters. Defaults, attributes and lifetime bounds
    * are the grammar's.
    */
   protected readGenerics(): Generics | undefined {
@@ -119,8 +119,9 @@ export abstract class FastTypeReader {
   /**
    * Bounds as the grammar's `bounds` rule takes them (a bound, then `+` and optional bounds) up to a
    * token `ends` accepts: lifetimes and `?`-optional paths whose segments may have type and
-   * lifetime arguments (`Copy`, `AsRef<str>`, `'static`, `?Sized`); false (the item declines) at
-   * anything else. Empty bounds (`T:`) are allowed, as in the grammar.
+   * lifetime arguments or `Fn(…)` sugar (`Copy`, `AsRef<str>`, `'static`, `?Sized`,
+   * `Fn(u8) -> u8`); false (the item declines) at anything else. Empty bounds (`T:`) are allowed,
+   * as in the grammar.
    */
   protected skipBounds(ends: (type: TokenType | undefined) => boolean): boolean {
     if (ends(this.typeAt(this.at))) return true;
@@ -132,15 +133,40 @@ export abstract class FastTypeReader {
     return ends(this.typeAt(this.at));
   }
 
+  /** A lifetime, or an optionally `?`-prefixed path whose last segment may be `Fn(A, B) -> C` sugar. */
   private skipBound(): boolean {
     if (this.eat(T.Lifetime)) return true;
     this.eat(T.Question);
     this.eat(T.PathSep);
     for (;;) {
-      if (!this.readSegment()) return false;
+      const t = this.tokenAt(this.at);
+      if (t && segmentNames.has(t.tokenType) && this.typeAt(this.at + 1) === T.LParen) {
+        // Bounds keep only their text, so the sugar's types are read to find its end.
+        this.at++;
+        if (!this.readList(() => this.readType())) return false;
+        if (this.eat(T.Arrow) && !this.readType()) return false;
+      } else if (!this.readSegment()) return false;
       if (this.typeAt(this.at) !== T.PathSep) return true;
       this.at++;
     }
+  }
+
+  /**
+   * `dyn Bounds` or `impl Bounds`, as the grammar's `traitType` takes them: a bound, then `+` and
+   * optional bounds for as long as they go (the type ends at the first token that is neither).
+   */
+  private readTraitType(keyword: IToken): TypeNode | undefined {
+    this.at++;
+    const from = this.at;
+    if (!this.skipBound()) return undefined;
+    while (this.eat(T.Plus)) {
+      const next = this.typeAt(this.at);
+      if (next === T.Lifetime || next === T.Question || next === T.PathSep || (next !== undefined && segmentNames.has(next))) {
+        if (!this.skipBound()) return undefined;
+      } else if (next === T.LParen || next === T.Tilde || next === K.const || next === K.for || next === K.use) return undefined;
+    }
+    const bounds = boundsText(this.tokens.slice(from, this.at));
+    return { kind: 'traitObject', syntax: keyword.tokenType === K.dyn ? 'dyn' : 'impl', bounds, span: this.spanTo(keyword.startOffset, this.at - 1) };
   }
 
   /** `generics` with the where clause at the current token, if any; undefined when it is one the fast path does not read. */
@@ -234,6 +260,7 @@ export abstract class FastTypeReader {
       return { kind: 'never', span: this.spanOf(t) };
     }
     if (type === K.unsafe || type === K.extern || type === K.fn) return this.readFnPointer(t);
+    if (type === K.dyn || type === K.impl) return this.readTraitType(t);
     return undefined;
   }
 

@@ -16,7 +16,7 @@
  * offers it every item, nested ones included.
  *
  * It only ever declines: `impl !Trait`, `self: Type` receivers, `pub(in path)`, generic
- * parameters with defaults, attributes or lifetime bounds, `Fn(…)` and `for<…>` bounds, constant
+ * parameters with defaults, attributes or lifetime bounds, `for<…>` and `~const` bounds, constant
  * generic arguments, and every malformed token sequence make it return undefined before anything
  * is kept, and the grammar parses the item. Diagnostics and error recovery therefore always come
  * from the grammar.
@@ -30,7 +30,7 @@
  * `[unsafe] trait N { items }`; `[unsafe] extern "abi" { items }`; item macro calls `path!(…);`.
  * Each may have generic parameters (lifetimes, `T: A<B> + ?C + 'a`, `const N: T`) and a where
  * clause. Types: names and paths with type and lifetime arguments, `*const`/`*mut`, references,
- * arrays and slices, tuples, `!`, fn pointers.
+ * arrays and slices, tuples, `!`, fn pointers, `dyn Bounds` and `impl Bounds`.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Attribute, Field, FnItem, Item, ItemBase, Param, PathSegment, Receiver, TypeNode, UseTree, Variant, Visibility } from './ast.js';
