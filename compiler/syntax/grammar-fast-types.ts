@@ -1,8 +1,8 @@
 /**
  * Grammar layer 4a, its lower half: what the fast path (grammar-fast.ts) reads below items, as the
- * base class its item reader extends — the cursor over a token vector, comma lists, names, plain
- * generic parameters and types. The nodes are exactly those the grammar builds (grammar-types.ts);
- * anything else makes a reader return undefined, and the item is the grammar's.
+ * base class its item reader extends — the cursor over a token vector, comma lists, names, generic
+ * parameters and where clauses, and types. The nodes are exactly those the grammar builds
+ * (grammar-types.ts); anything else makes a reader return undefined, and the item is the grammar's.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Expr, FnPointerParam, GenericArg, GenericParam, Generics, PathSegment, TypeNode } from './ast.js';
