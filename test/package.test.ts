@@ -28,7 +28,7 @@ const unpacked = (async () => {
 /** A crate with one exported function (and, with `broken`, a type that does not exist). */
 function crate(dir: string, broken = false): string {
   mkdirSync(join(dir, 'src'), { recursive: true });
-  writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "packed"\nversion = "0.1.0"\n');
+  writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "packed"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n');
   writeFileSync(join(dir, 'src/lib.rs'), `#[unsafe(no_mangle)] pub extern "C" fn twice(x: ${broken ? 'Missing' : 'u32'}) -> u32 { x * 2 }\n`);
   return dir;
 }
@@ -71,7 +71,7 @@ async function consumer(name: string): Promise<string> {
   return project;
 }
 
-test('another project imports the package by name, builds a crate, writes its files and prints its diagnostics', async (t) => {
+test('another project imports the package by name, builds a crate, writes a header a C program links against, and prints diagnostics', async (t) => {
   const project = await consumer('consumer-js');
   const good = crate(join(project, 'good'));
   const bad = crate(join(project, 'bad'), true);
@@ -90,7 +90,12 @@ test('another project imports the package by name, builds a crate, writes its fi
   const out = JSON.parse(run.stdout) as { version: string; ok: boolean; written: string[]; failed: boolean; files: number; text: string };
   t.is(out.version, JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
   t.true(out.ok);
-  t.regex(readFileSync(join(good, 'bindings/packed.h'), 'utf8'), /uint32_t twice\(uint32_t x\);/);
+  // The written header is usable: a C program built against it calls the crate's library.
+  await execa('cargo', ['build', '--offline', '--quiet'], { cwd: good });
+  const lib = join(good, 'target/debug');
+  writeFileSync(join(project, 'main.c'), '#include "packed.h"\n#include <stdio.h>\nint main(void) { printf("%u\\n", (unsigned) twice(21)); return 0; }\n');
+  await execa('gcc', ['-std=c99', '-Wall', '-Wextra', '-pedantic', '-Werror', '-I', join(good, 'bindings'), 'main.c', '-L', lib, '-lpacked', '-o', 'main'], { cwd: project });
+  t.is((await execa(join(project, 'main'), [], { env: { LD_LIBRARY_PATH: lib } })).stdout, '42');
   t.false(out.failed);
   t.is(out.files, 0);
   // A code, the file and position, the source line and a caret under `Missing`.

@@ -117,20 +117,28 @@ export abstract class FastTypeReader {
   }
 
   /**
-   * Bounds as the grammar's `bounds` rule takes them (a bound, then `+` and optional bounds) up to a
-   * token `ends` accepts: lifetimes and `?`-optional paths whose segments may have type and
-   * lifetime arguments or `Fn(…)` sugar (`Copy`, `AsRef<str>`, `'static`, `?Sized`,
-   * `Fn(u8) -> u8`); false (the item declines) at anything else. Empty bounds (`T:`) are allowed,
-   * as in the grammar.
+   * Bounds up to a token `ends` accepts (see `skipBoundList`); empty bounds (`T:`) are allowed, as
+   * in the grammar. False (the item declines) at anything else.
    */
   protected skipBounds(ends: (type: TokenType | undefined) => boolean): boolean {
-    if (ends(this.typeAt(this.at))) return true;
+    return ends(this.typeAt(this.at)) || (this.skipBoundList() && ends(this.typeAt(this.at)));
+  }
+
+  /**
+   * Bounds as the grammar's `bounds` rule takes them: a bound, then `+` and optional bounds for as
+   * long as they go. Lifetimes and `?`-optional paths whose segments may have type and lifetime
+   * arguments or `Fn(…)` sugar (`Copy`, `AsRef<str>`, `'static`, `?Sized`, `Fn(u8) -> u8`); false at
+   * a bound the grammar would read otherwise (`(…)`, `~const`, `for<…>`, `use<…>`).
+   */
+  private skipBoundList(): boolean {
     if (!this.skipBound()) return false;
     while (this.eat(T.Plus)) {
       const next = this.typeAt(this.at);
-      if (!ends(next) && next !== T.Plus && !this.skipBound()) return false;
+      if (next === T.Lifetime || next === T.Question || next === T.PathSep || (next !== undefined && segmentNames.has(next))) {
+        if (!this.skipBound()) return false;
+      } else if (next === T.LParen || next === T.Tilde || next === K.const || next === K.for || next === K.use) return false;
     }
-    return ends(this.typeAt(this.at));
+    return true;
   }
 
   /** A lifetime, or an optionally `?`-prefixed path whose last segment may be `Fn(A, B) -> C` sugar. */
@@ -151,20 +159,11 @@ export abstract class FastTypeReader {
     }
   }
 
-  /**
-   * `dyn Bounds` or `impl Bounds`, as the grammar's `traitType` takes them: a bound, then `+` and
-   * optional bounds for as long as they go (the type ends at the first token that is neither).
-   */
+  /** `dyn Bounds` or `impl Bounds`, as the grammar's `traitType` takes them (the type ends with its bounds). */
   private readTraitType(keyword: IToken): TypeNode | undefined {
     this.at++;
     const from = this.at;
-    if (!this.skipBound()) return undefined;
-    while (this.eat(T.Plus)) {
-      const next = this.typeAt(this.at);
-      if (next === T.Lifetime || next === T.Question || next === T.PathSep || (next !== undefined && segmentNames.has(next))) {
-        if (!this.skipBound()) return undefined;
-      } else if (next === T.LParen || next === T.Tilde || next === K.const || next === K.for || next === K.use) return undefined;
-    }
+    if (!this.skipBoundList()) return undefined;
     const bounds = boundsText(this.tokens.slice(from, this.at));
     return { kind: 'traitObject', syntax: keyword.tokenType === K.dyn ? 'dyn' : 'impl', bounds, span: this.spanTo(keyword.startOffset, this.at - 1) };
   }
@@ -236,7 +235,6 @@ export abstract class FastTypeReader {
     }
     return this.at === close;
   }
-
 
   protected readType(): TypeNode | undefined {
     const t = this.tokenAt(this.at);

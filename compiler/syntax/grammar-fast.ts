@@ -323,7 +323,6 @@ export class FastItemReader extends FastTypeReader {
     return { kind: 'path', path: [...prefix, name], span: this.spanOf(t) };
   }
 
-
   /** `struct N { fields }`, `struct N(fields);` and `struct N;`. */
   private readStruct(): ((base: ItemBase) => Item) | undefined {
     this.at++;
@@ -391,7 +390,6 @@ export class FastItemReader extends FastTypeReader {
     if (!type) return undefined;
     return { name, type, attrs, docs: kept(docs), vis, span: this.spanTo(first.startOffset, this.at - 1) };
   }
-
 
   private readEnum(): ((base: ItemBase) => Item) | undefined {
     this.at++;

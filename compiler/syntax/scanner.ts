@@ -205,7 +205,7 @@ export function scan(text: string, from = 0, budget = Infinity, names: Names = n
     }
     i = end;
   }
-  if (unknownStart >= 0) flushUnknown(length);
+  flushUnknown(length);
   return { tokens, closers: closersOf(tokens.length, pairs), problems, end: length };
 }
 
