@@ -3,7 +3,7 @@
  * first, and only when all of them are written are they renamed into place. A failure leaves the
  * old files untouched and no partial output behind.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../../emitters/emitter.js';
 
@@ -38,15 +38,19 @@ export function writeFilesAtomically(outDir: string, files: readonly OutputFile[
   return temps.map((t) => t.final);
 }
 
+/**
+ * Whether the file at `path` holds exactly `contents` (UTF-8). The sizes are compared first, and
+ * equal sizes as bytes: a large header (5 MB) is then read without being decoded into a string.
+ */
+function holds(path: string, contents: string): boolean {
+  try {
+    return statSync(path).size === Buffer.byteLength(contents, 'utf8') && readFileSync(path).equals(Buffer.from(contents, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /** Files whose contents on disk differ from what would be generated (missing files included). */
 export function staleFiles(outDir: string, files: readonly OutputFile[]): string[] {
-  return files
-    .filter((f) => {
-      try {
-        return readFileSync(join(outDir, f.path), 'utf8') !== f.contents;
-      } catch {
-        return true;
-      }
-    })
-    .map((f) => join(outDir, f.path));
+  return files.filter((f) => !holds(join(outDir, f.path), f.contents)).map((f) => join(outDir, f.path));
 }
