@@ -24,8 +24,8 @@ const paramEnds = (type: TokenType | undefined): boolean => type === T.Comma || 
 const whereEnds = (type: TokenType | undefined): boolean => type === T.LBrace || type === T.Semi || type === T.Eq;
 const predicateEnds = (type: TokenType | undefined): boolean => type === T.Comma || whereEnds(type);
 
-/** Tokens that make a generic argument something other than a type (a constant or a binding). */
-const constArgStarts = new Set<TokenType>([T.LBrace, T.Minus, T.IntLit, T.FloatLit, T.CharLit, T.StringLit, K.true, K.false]);
+/** The literals a constant generic argument may be without braces (the grammar's `literalArg`), after an optional `-`. */
+const literalArgs = new Set<TokenType>([T.IntLit, T.FloatLit, T.CharLit, T.StringLit, K.true, K.false]);
 
 export abstract class FastTypeReader {
   protected file = '';
@@ -303,7 +303,7 @@ export abstract class FastTypeReader {
     return generics ? { name, generics, span } : { name, span };
   }
 
-  /** `<…>` of type and lifetime arguments (constants and bindings are the grammar's). */
+  /** `<…>` of type, lifetime and literal constant arguments (braced constants and bindings are the grammar's). */
   private readGenericArgs(): readonly GenericArg[] | undefined {
     this.at++;
     const args: GenericArg[] = [];
@@ -318,8 +318,18 @@ export abstract class FastTypeReader {
       if (type === T.Lifetime) {
         this.at++;
         args.push({ kind: 'lifetime', name: t.image, span: this.spanOf(t) });
+      } else if (type === T.Minus || literalArgs.has(type)) {
+        const from = this.at;
+        if (type === T.Minus) this.at++;
+        if (!literalArgs.has(this.typeAt(this.at) as TokenType)) return undefined;
+        this.at++;
+        const span = this.spanTo(t.startOffset, this.at - 1);
+        const arg: Mutable<Extract<GenericArg, { kind: 'const' }>> = { kind: 'const', value: { kind: 'unparsed', span }, span };
+        this.runAt({ from, to: this.at }, (e) => (arg.value = e));
+        args.push(arg);
       } else {
-        if (constArgStarts.has(type)) return undefined;
+        // `{ N + 1 }` is the grammar's.
+        if (type === T.LBrace) return undefined;
         const next = this.typeAt(this.at + 1);
         if (type === T.Ident && (next === T.Eq || (next === T.Colon && this.typeAt(this.at + 2) !== T.Colon))) return undefined;
         const arg = this.readType();
@@ -402,6 +412,22 @@ export abstract class FastTypeReader {
     }
     if (this.typeAt(this.at) !== K.fn || this.typeAt(this.at + 1) !== T.LParen) return undefined;
     this.at++;
+    const list = this.readFnParams();
+    if (!list) return undefined;
+    let returns: TypeNode | undefined;
+    if (this.typeAt(this.at) === T.Arrow) {
+      this.at++;
+      returns = this.readType();
+      if (!returns) return undefined;
+    }
+    return fnPointerTypeNode(abi, unsafe, list.params, returns, list.variadic, this.spanTo(first.startOffset, this.at - 1));
+  }
+
+  /**
+   * The parameter list at the current `(` of a fn pointer type or a `callback!` signature, as the
+   * grammar's `fnPtrParam` reads each entry (parameters with attributes are the grammar's).
+   */
+  protected readFnParams(): { readonly params: FnPointerParam[]; readonly variadic: boolean } | undefined {
     let variadic = false;
     // `...` is a flag, not a parameter: the entry reader returns null for it.
     const entries = this.readList((): FnPointerParam | null | undefined => {
@@ -418,14 +444,6 @@ export abstract class FastTypeReader {
       const span = this.spanTo(t.startOffset, this.at - 1);
       return named ? { name: identName(t), type, span } : { type, span };
     });
-    if (!entries) return undefined;
-    let returns: TypeNode | undefined;
-    if (this.typeAt(this.at) === T.Arrow) {
-      this.at++;
-      returns = this.readType();
-      if (!returns) return undefined;
-    }
-    const params = entries.filter((p): p is FnPointerParam => p !== null);
-    return fnPointerTypeNode(abi, unsafe, params, returns, variadic, this.spanTo(first.startOffset, this.at - 1));
+    return entries && { params: entries.filter((p): p is FnPointerParam => p !== null), variadic };
   }
 }

@@ -8,7 +8,7 @@ import { PrecomputedLookahead } from './lookahead.js';
 import { lookaheadPaths } from './lookahead-paths.js';
 import { parserBuilt, RustParser } from './parser.js';
 import { scan } from './scanner.js';
-import { arithmeticExpr } from './token-exprs.js';
+import { fastExpression } from './fast-exprs.js';
 import * as T from './token-types.js';
 import { repoRoot } from '../../runtime-tests/support/paths.js';
 
@@ -122,7 +122,7 @@ const shapes: [string, number][] = [
   ["fn g(x: &dyn A + Send, y: Box<dyn Fn() -> impl Copy + Send>) -> impl Fn(u8) -> u8 + Clone { x }", 1],
   ['fn h(x: impl ~const Copy) {}', 0],
   ['fn i(x: Box<dyn for<\'a> Fn(&\'a u8)>) {}', 0],
-  ['pub struct S { a: [u8; { 4 }], b: Array<u8, 4> }', 0],
+  ['pub struct S { a: [u8; { 4 }], b: Array<u8, 4> }', 1],
   ['pub struct S { a: Array<u8, { N }> }', 0],
   ['pub struct S { a: Iter<Item = u8> }', 0],
   ['pub struct S { a: Vec::<u8> }', 0],
@@ -179,6 +179,10 @@ const shapes: [string, number][] = [
   ['macro_rules! twice { ($e:expr) => { $e * 2 }; }', 1],
   ['lazy_static::lazy_static! { static ref X: u8 = 1; }\nbitflags! { pub struct F: u8 { const A = 1; } }', 2],
   ['#[cfg(test)] mod tests { use super::*; }', 1],
+  ['pub extern "C" fn f(x: Weird<u8, 5>, y: Arr<-1, true, \'c\', "s", 2.5>) {}', 1],
+  ['pub extern "C" fn f(x: Weird<{ N + 1 }>) {}', 0],
+  ['callback!(\n    /// Docs.\n    #[doc = "more"]\n    Cb(value: u32, *const u8, ...) -> u32\n);\ncallback!(Plain());', 2],
+  ['callback!(Cb(#[attr] value: u32));\ncallback!(Cb(value: u32) -> u32 extra);\ncallback!(Cb<T>(value: T));', 3],
 ];
 
 for (const [text, taken] of shapes) {
@@ -201,17 +205,38 @@ test('a syntax error inside an item the fast path would read is the grammar\'s: 
   t.deepEqual(parsed.ast.items.map((i) => ('name' in i ? i.name : i.kind)), ['A', 'B', 'C']);
 });
 
-test('plain arithmetic on single tokens is built as the expression grammar builds it, and anything else is left to the grammar', (t) => {
-  const built = ['1 + 2', 'A * 2 + 1', '1 + 2 * 3 - 4 / 5 % 6', 'a - b - c', 'x * y * z', '0x10 + 1u8 * CONST_9', '2.5 * Self'];
-  const left = ['1', '-1 + 2', '1 << 2', 'a.b * 2', 'f(1) + 2', 'a::b + 1', '1 + 2 as u32', '(1 + 2) * 3', '1 +', '1 + + 2', '1 & 2'];
-  for (const text of [...built, ...left]) {
+// Each: read by `fastExpression` exactly as the grammar builds it; `unparsed` where the grammar
+// fails at the first token; or left to the grammar (undefined).
+const exprCases: readonly (readonly [string, 'built' | 'unparsed' | 'left'])[] = [
+  ['1 + 2', 'built'], ['A * 2 + 1', 'built'], ['1 + 2 * 3 - 4 / 5 % 6', 'built'], ['a - b - c', 'built'], ['0x10 + 1u8 * CONST_9', 'built'],
+  ['2.5 * Self', 'built'], ['-1 + 2', 'built'], ['- - 3', 'built'], ['!0', 'built'], ['&X', 'built'], ['&mut X', 'built'],
+  ['1 << 4', 'built'], ['x >> 2 << 1', 'built'], ['(0xFF00 | 0x0F) & !0x0F', 'built'], ['a ^ b | c & d', 'built'], ['a | | b', 'left'],
+  ['a || b && c', 'built'], ['a && b || c', 'built'], ['a & & b', 'built'], ['a == b', 'built'], ['a != b', 'built'],
+  ['a <= b', 'built'], ['a < = b', 'left'], ['a >= b', 'built'], ['a < b', 'built'], ['a > b + 1', 'built'], ['a < < b', 'left'],
+  ['1 == 2 == 3', 'left'], ['u8::MAX', 'built'], ['::core::u8::MAX - 1', 'built'], ['crate::A + self::B + super::C', 'built'],
+  ['i32::MAX as u64', 'built'], ['-1 as u8 as u16', 'built'], ['x as _', 'built'], ['1 as Vec<u8>', 'left'], ['x as *const u8', 'left'],
+  ['f(1) + 2', 'built'], ['f()', 'built'], ['f(a, b,)', 'built'], ['f(,)', 'built'], ['triple_minus_one(i32::MAX)', 'built'],
+  ['std::sync::Mutex::new(None)', 'built'], ['x.pow(2)', 'built'], ['x.count_ones().max(1)', 'built'], ['a.b * 2', 'left'], ['t.0', 'left'],
+  ['{ x / 3 - 1 }', 'built'], ['{ let y = x * 2; let mut z: u32 = y; z + 1 }', 'built'], ['{}', 'built'], ['{ let v: [u8; 2] = a; v }', 'left'],
+  ['(1 + 2) * 3', 'built'], ['(1, 2)', 'left'], ['"text"', 'built'], ["'c' as u32", 'built'], ['true && false', 'built'], ['1.5e3 * 2.0', 'built'],
+  ['if a { 1 } else { 2 }', 'left'], ['size_of::<u32>()', 'left'], ['env!("X")', 'left'], ['cfg!(test)', 'left'],
+  ['[1, 2, 3, 4]', 'unparsed'], ['* 2', 'unparsed'], ['= 1', 'unparsed'], ['1 +', 'left'], ['1 + + 2', 'left'], ['1 2', 'left'],
+];
+
+test('expressions: fastExpression builds what the expression grammar builds, or leaves the run to it', (t) => {
+  for (const [text, expected] of exprCases) {
     const tokens = scan(text).tokens;
-    const fastExpr = arithmeticExpr(tokens, 'lib.rs');
-    t.is(fastExpr !== undefined, built.includes(text), text);
+    const span = { file: 'lib.rs', start: 0, end: text.length };
+    const fastExpr = fastExpression(tokens, 'lib.rs', span);
+    t.is(fastExpr === undefined ? 'left' : fastExpr.kind === 'unparsed' && expected === 'unparsed' ? 'unparsed' : 'built', expected, text);
     if (!fastExpr) continue;
     grammarOnly.beginRun('lib.rs', [...tokens]);
-    t.is(json(fastExpr), json(grammarOnly.exprEntry()), text);
-    t.deepEqual(grammarOnly.errors, []);
+    const grammarExpr = grammarOnly.exprEntry();
+    if (expected === 'unparsed') t.true(grammarOnly.errors.length > 0, text);
+    else {
+      t.deepEqual(grammarOnly.errors, [], text);
+      t.is(json(fastExpr), json(grammarExpr), text);
+    }
   }
 });
 
@@ -224,6 +249,12 @@ test.serial('a file the fast path reads whole is parsed without building the gra
   t.is(read.ast.innerAttrs.length, 2);
   t.false(parserBuilt());
   t.is(json(read), serialized('lib.rs', regular, grammarOnly, 64));
+  // The reference project too: its constants, discriminants, const generic arguments and
+  // `callback!` signatures are all read without the grammar.
+  for (const path of rustFiles(join(repoRoot, 'fixtures/reference-project/src'))) {
+    t.deepEqual(parseFile({ path, absolutePath: path, text: readFileSync(path, 'utf8') }).diagnostics, [], path);
+  }
+  t.false(parserBuilt());
   // A negative impl is the grammar's.
   parseFile({ path: 'lib.rs', absolutePath: 'lib.rs', text: `${regular}impl !Send for S {}\n` });
   t.true(parserBuilt());

@@ -16,10 +16,10 @@
  * offers it every item, nested ones included.
  *
  * It only ever declines: `impl !Trait`, `self: Type` receivers, `pub(in path)`, generic
- * parameters with defaults, attributes or lifetime bounds, `for<…>` and `~const` bounds, constant
- * generic arguments, and every malformed token sequence make it return undefined before anything
- * is kept, and the grammar parses the item. Diagnostics and error recovery therefore always come
- * from the grammar.
+ * parameters with defaults, attributes or lifetime bounds, `for<…>` and `~const` bounds, braced
+ * constant arguments (`{ N + 1 }`), bindings (`Item = T`), and every malformed token sequence make
+ * it return undefined before anything is kept, and the grammar parses the item. Diagnostics and
+ * error recovery therefore always come from the grammar.
  *
  * Shapes read: inner and outer attributes and doc comments; `pub`, `pub(crate|self|super)`;
  * `mod n;` and `mod n { items }`; `use` trees; `extern crate`; `struct N { fields }`,
@@ -27,13 +27,14 @@
  * `type N[: bounds] [= T];`; `const N: T [= expr];`; `static [mut] N: T [= expr];`;
  * `[const] [async] [unsafe] [extern "abi"] fn n(params) [-> T] (; | { … })`, with a `self`,
  * `&self` or `&mut self` receiver in methods; `[unsafe] impl [Trait for] T { items }`;
- * `[unsafe] trait N { items }`; `[unsafe] extern "abi" { items }`; item macro calls `path!(…);`.
+ * `[unsafe] trait N { items }`; `[unsafe] extern "abi" { items }`; item macro calls `path!(…);`,
+ * and the signature in `callback!(Name(params) -> Ret)`. Expressions are `fast-exprs.ts`'s.
  * Each may have generic parameters (lifetimes, `T: A<B> + ?C + 'a`, `const N: T`) and a where
  * clause. Types: names and paths with type and lifetime arguments, `*const`/`*mut`, references,
  * arrays and slices, tuples, `!`, fn pointers, `dyn Bounds` and `impl Bounds`.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { Attribute, Field, FnItem, Item, ItemBase, Param, PathSegment, Receiver, TypeNode, UseTree, Variant, Visibility } from './ast.js';
+import type { Attribute, CallbackSignature, Field, FnItem, Item, ItemBase, Param, PathSegment, Receiver, TypeNode, UseTree, Variant, Visibility } from './ast.js';
 import { inherited, kept, noGenerics, noNodes, pub as pubVisibility, singleSegmentPath } from './ast.js';
 import { docAttribute, docsOf, pushDocCommentLines, pushDocLines } from './attributes.js';
 import { attributeFrom, type Deferred } from './deferred.js';
@@ -223,6 +224,8 @@ export class FastItemReader extends FastTypeReader {
     const opener = this.typeAt(open);
     const close = opener === T.LParen || opener === T.LBracket || opener === T.LBrace ? this.closerOf(open) : -1;
     if (close < 0) return undefined;
+    const callback = segments[segments.length - 1]?.name === 'callback' && opener === T.LParen && close - open > 1;
+    const signature = callback ? this.readCallbackSignature(open + 1, close) : undefined;
     this.at = close + 1;
     this.eat(T.Semi);
     const group = this.tokens.slice(open, close + 1);
@@ -234,15 +237,46 @@ export class FastItemReader extends FastTypeReader {
       const item: Mutable<Extract<Item, { kind: 'macroCall' }>> = name
         ? { kind: 'macroCall', attrs, docs, vis, span, path, name: identName(name), delimiter, tokens }
         : { kind: 'macroCall', attrs, docs, vis, span, path, delimiter, tokens };
-      if (segments[segments.length - 1]?.name === 'callback' && delimiter === '(' && group.length > 2) {
+      if (signature) item.callback = signature;
+      else if (callback) {
         const inside = group.slice(1, -1);
         this.deferred.push((parsers) => {
-          const signature = parsers.callback(inside);
-          if (signature) item.callback = signature;
+          const parsed = parsers.callback(inside);
+          if (parsed) item.callback = parsed;
         });
       }
       return item;
     };
+  }
+
+  /**
+   * The inside of `callback!(…)`, tokens `from` to `to` (exclusive), as the grammar's
+   * `callbackEntry` builds it: docs, `Name(params)`, an optional `-> Ret`. Undefined, with nothing
+   * read or queued, for anything else: the grammar then decides after the file is read.
+   */
+  private readCallbackSignature(from: number, to: number): CallbackSignature | undefined {
+    const resume = this.at;
+    const queued = this.deferred.length;
+    this.at = from;
+    const signature = this.callbackSignature();
+    // An attribute value queued for the grammar would fill its docs only later.
+    const complete = signature !== undefined && this.at === to && this.deferred.length === queued;
+    this.deferred.length = queued;
+    this.at = resume;
+    return complete ? signature : undefined;
+  }
+
+  private callbackSignature(): CallbackSignature | undefined {
+    const first = this.tokenAt(this.at) as IToken;
+    const docs: string[] = [];
+    const name = this.readAttrs('outer', docs) && this.readName();
+    const list = name && this.typeAt(this.at) === T.LParen ? this.readFnParams() : undefined;
+    if (!name || !list) return undefined;
+    const returns = this.eat(T.Arrow) ? this.readType() : null;
+    if (returns === undefined) return undefined;
+    const base = { name: identName(name), nameSpan: this.spanOf(name), docs: kept(docs), params: list.params };
+    const span = this.spanTo(first.startOffset, this.at - 1);
+    return returns ? { ...base, returns, span } : { ...base, span };
   }
 
   /**

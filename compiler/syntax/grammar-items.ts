@@ -729,13 +729,15 @@ export abstract class ItemGrammar extends ExprGrammar {
       this.CONSUME(T.Arrow);
       returns = this.SUBRULE(this.type);
     });
+    // Up to the last token of the signature: after the end of input, `spanFrom` would be empty.
+    let span: Span | undefined;
+    this.ACTION(() => (span = this.spanFrom(start)));
     this.CONSUME(EOF);
     return this.ACTION((): CallbackSignature => {
-      const span = this.spanFrom(start);
       const docs = docsOf(defined(attrs));
       return returns
-        ? { name: this.identText(name), nameSpan: this.tokenSpan(name), docs, params, returns, span }
-        : { name: this.identText(name), nameSpan: this.tokenSpan(name), docs, params, span };
+        ? { name: this.identText(name), nameSpan: this.tokenSpan(name), docs, params, returns, span: span as Span }
+        : { name: this.identText(name), nameSpan: this.tokenSpan(name), docs, params, span: span as Span };
     });
   });
 

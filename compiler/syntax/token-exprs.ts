@@ -1,10 +1,10 @@
 /**
- * Nodes built straight from tokens, shared by the grammar and the fast path (grammar-fast.ts):
- * expressions of a single token — the common case for discriminants, array lengths and attribute
- * values — and plain arithmetic on them, built without running the expression grammar; plain type
+ * Nodes built straight from tokens, shared by the grammar and the fast path (grammar-fast.ts,
+ * fast-exprs.ts): expressions of a single token — the common case for discriminants, array lengths
+ * and attribute values — built without running the expression grammar; binary nodes; plain type
  * names, fn pointer types and ABI strings. The results are exactly what the grammar builds.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { BinaryOp, Expr, FnPointerParam, TypeNode } from './ast.js';
 import { singleSegmentPath } from './ast.js';
 import type { Span } from '../source.js';
@@ -86,37 +86,4 @@ export function singleTokenExpr(t: IToken, file: string): Expr | undefined {
     return { kind: 'path', path: singleSegmentPath(name, span), span };
   }
   return undefined;
-}
-
-const additive = new Map<TokenType, BinaryOp>([[T.Plus, '+'], [T.Minus, '-']]);
-const multiplicative = new Map<TokenType, BinaryOp>([[T.Star, '*'], [T.Slash, '/'], [T.Percent, '%']]);
-
-/**
- * One-token operands joined by `+ - * / %` (`CONST_A * 2 + 1`, the next most common constant
- * shape), built as the expression grammar builds them: `*` `/` `%` bind tighter, and each level
- * folds to the left. Undefined for anything else (the grammar then parses the run).
- */
-export function arithmeticExpr(tokens: readonly IToken[], file: string): Expr | undefined {
-  if (tokens.length < 3 || tokens.length % 2 === 0) return undefined;
-  const operand = (i: number): Expr | undefined => singleTokenExpr(tokens[i] as IToken, file);
-  let sum: Expr | undefined;
-  let sumOp: BinaryOp | undefined;
-  let product = operand(0);
-  if (!product) return undefined;
-  for (let i = 1; i < tokens.length; i += 2) {
-    const type = (tokens[i] as IToken).tokenType;
-    const right = operand(i + 1);
-    if (!right) return undefined;
-    const mul = multiplicative.get(type);
-    if (mul) {
-      product = binary(mul, product, right);
-      continue;
-    }
-    const add = additive.get(type);
-    if (!add) return undefined;
-    sum = sum && sumOp ? binary(sumOp, sum, product) : product;
-    sumOp = add;
-    product = right;
-  }
-  return sum && sumOp ? binary(sumOp, sum, product) : product;
 }

@@ -1,0 +1,308 @@
+/**
+ * The expression grammar (grammar-exprs.ts) without Chevrotain, for the runs the fast path and the
+ * grammar capture: constant values, array lengths, discriminants, attribute values, `const fn`
+ * bodies. A crate whose every run is read here never builds the Chevrotain parser, which costs more
+ * than parsing a small crate does.
+ *
+ * It follows the grammar rule by rule — the same precedence levels, the same adjacency gates for
+ * `||`, `&&`, `<<`, `>>`, `<=` and `>=`, the same nodes and spans — and leaves to the grammar
+ * (returns undefined) whatever it does not read: `if`, macro calls, turbofish, field access, cast
+ * and `let` types other than a plain name, and any run it does not read to the end. A run that
+ * cannot start an expression at all is `unparsed`, as the grammar's syntax error makes it.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import type { BinaryOp, Expr, LetStatement, PathSegment, TypeNode } from './ast.js';
+import type { Span } from '../source.js';
+import { binary, identName, literalExpr, plainTypeNode, spanOfToken } from './token-exprs.js';
+import * as T from './token-types.js';
+
+const K = T.Kw;
+
+const literals = new Set<TokenType>([T.IntLit, T.FloatLit, T.StringLit, T.RawStringLit, T.CharLit, K.true, K.false]);
+const pathNames = new Set<TokenType>([T.Ident, K.self, K.super, K.crate, K.SelfType]);
+/** Every token an expression of the grammar can start with (`unaryExpr`, `primaryExpr`). */
+const starters = new Set<TokenType>([...literals, ...pathNames, T.Minus, T.Bang, T.Amp, T.LParen, T.LBrace, K.if, T.PathSep]);
+
+const multiplicative = new Map<TokenType, BinaryOp>([[T.Star, '*'], [T.Slash, '/'], [T.Percent, '%']]);
+const additive = new Map<TokenType, BinaryOp>([[T.Plus, '+'], [T.Minus, '-']]);
+
+/** Thrown where the grammar's rules would go on but this reader does not: the run is the grammar's. */
+class Declined {}
+const declined = new Declined();
+
+/**
+ * The expression in `tokens` as the grammar builds it; `unparsed` (with `span`, the run's) where
+ * the grammar fails at the first token; undefined where the grammar has to decide.
+ */
+export function fastExpression(tokens: readonly IToken[], file: string, span: Span): Expr | undefined {
+  // Tokens the grammar invented while recovering have no offsets to build spans from.
+  for (const t of tokens) if (t.isInsertedInRecovery || !Number.isFinite(t.startOffset)) return undefined;
+  const first = tokens[0];
+  if (!first || !starters.has(first.tokenType)) return { kind: 'unparsed', span };
+  const reader = new ExprReader(tokens, file);
+  try {
+    const e = reader.expr();
+    return reader.at === tokens.length ? e : undefined;
+  } catch (e) {
+    if (e === declined) return undefined;
+    throw e;
+  }
+}
+
+class ExprReader {
+  at = 0;
+
+  constructor(
+    private readonly tokens: readonly IToken[],
+    private readonly file: string,
+  ) {}
+
+  private type(i: number): TokenType | undefined {
+    return this.tokens[i]?.tokenType;
+  }
+
+  /** Token `i` ends right where token `i + 1` starts (the grammar's `adjacent`). */
+  private adjacent(i: number): boolean {
+    const a = this.tokens[i];
+    const b = this.tokens[i + 1];
+    return a !== undefined && b !== undefined && a.endOffset !== undefined && b.startOffset === a.endOffset + 1;
+  }
+
+  /** Two tokens of `type`, written as one operator. */
+  private doubled(type: TokenType): boolean {
+    return this.type(this.at) === type && this.type(this.at + 1) === type && this.adjacent(this.at);
+  }
+
+  private expect(type: TokenType): IToken {
+    const t = this.tokens[this.at];
+    if (t?.tokenType !== type) throw declined;
+    this.at++;
+    return t;
+  }
+
+  /** From offset `start` to the end of the last token read (the grammar's `spanFrom`). */
+  private spanFrom(start: number): Span {
+    const last = this.tokens[this.at - 1];
+    const end = last?.endOffset !== undefined ? last.endOffset + 1 : start;
+    return { file: this.file, start, end: end > start ? end : start };
+  }
+
+  expr(): Expr {
+    return this.doubledOperators(T.Pipe, '||', () => this.andExpr());
+  }
+
+  private andExpr(): Expr {
+    return this.doubledOperators(T.Amp, '&&', () => this.cmpExpr());
+  }
+
+  /** `operand (op operand)*`, folded to the left, where `op` is two adjacent `type` tokens (`||`, `&&`). */
+  private doubledOperators(type: TokenType, op: BinaryOp, operand: () => Expr): Expr {
+    let acc = operand();
+    while (this.doubled(type)) {
+      this.at += 2;
+      acc = binary(op, acc, operand());
+    }
+    return acc;
+  }
+
+  /** At most one comparison: the grammar's `cmpExpr` does not chain. */
+  private cmpExpr(): Expr {
+    const left = this.bitOrExpr();
+    const type = this.type(this.at);
+    let op: BinaryOp;
+    if (type === T.EqEq) op = '==';
+    else if (type === T.Ne) op = '!=';
+    else if (type === T.Lt || type === T.Gt) {
+      const orEqual = this.type(this.at + 1) === T.Eq && this.adjacent(this.at);
+      op = type === T.Lt ? (orEqual ? '<=' : '<') : orEqual ? '>=' : '>';
+      if (orEqual) this.at++;
+    } else return left;
+    this.at++;
+    return binary(op, left, this.bitOrExpr());
+  }
+
+  private bitOrExpr(): Expr {
+    return this.loneOperators(T.Pipe, '|', () => this.bitXorExpr());
+  }
+
+  private bitXorExpr(): Expr {
+    let acc = this.bitAndExpr();
+    while (this.type(this.at) === T.Caret) {
+      this.at++;
+      acc = binary('^', acc, this.bitAndExpr());
+    }
+    return acc;
+  }
+
+  private bitAndExpr(): Expr {
+    return this.loneOperators(T.Amp, '&', () => this.shiftExpr());
+  }
+
+  /** `operand (op operand)*`, folded to the left, where `op` is `type` not written doubled (`|` but not `||`). */
+  private loneOperators(type: TokenType, op: BinaryOp, operand: () => Expr): Expr {
+    let acc = operand();
+    while (this.type(this.at) === type && !this.doubled(type)) {
+      this.at++;
+      acc = binary(op, acc, operand());
+    }
+    return acc;
+  }
+
+  private shiftExpr(): Expr {
+    let acc = this.addExpr();
+    for (;;) {
+      const op = this.doubled(T.Lt) ? '<<' : this.doubled(T.Gt) ? '>>' : undefined;
+      if (!op) return acc;
+      this.at += 2;
+      acc = binary(op, acc, this.addExpr());
+    }
+  }
+
+  private addExpr(): Expr {
+    return this.operators(additive, () => this.mulExpr());
+  }
+
+  private mulExpr(): Expr {
+    return this.operators(multiplicative, () => this.castExpr());
+  }
+
+  /** `operand (op operand)*`, folded to the left, for the one-token operators of `ops`. */
+  private operators(ops: ReadonlyMap<TokenType, BinaryOp>, operand: () => Expr): Expr {
+    let acc = operand();
+    for (let op = ops.get(this.type(this.at) as TokenType); op; op = ops.get(this.type(this.at) as TokenType)) {
+      this.at++;
+      acc = binary(op, acc, operand());
+    }
+    return acc;
+  }
+
+  private castExpr(): Expr {
+    let acc = this.unaryExpr();
+    while (this.type(this.at) === K.as) {
+      this.at++;
+      const type = this.plainType();
+      acc = { kind: 'cast', expr: acc, type, span: { file: this.file, start: acc.span.start, end: type.span.end } };
+    }
+    return acc;
+  }
+
+  /** A type that is one name (`u32`, `_`); anything longer is the grammar's. */
+  private plainType(): TypeNode {
+    const t = this.tokens[this.at];
+    const next = this.type(this.at + 1);
+    if (t?.tokenType !== T.Ident || next === T.Lt || next === T.PathSep || next === T.Bang || next === T.LParen) throw declined;
+    this.at++;
+    return plainTypeNode(t, identName(t), spanOfToken(t, this.file));
+  }
+
+  private unaryExpr(): Expr {
+    const t = this.tokens[this.at];
+    if (!t) throw declined;
+    const type = t.tokenType;
+    if (type !== T.Minus && type !== T.Bang && type !== T.Amp) return this.postfixExpr();
+    this.at++;
+    const mutable = type === T.Amp && this.type(this.at) === K.mut;
+    if (mutable) this.at++;
+    const operand = this.unaryExpr();
+    const span = this.spanFrom(t.startOffset);
+    if (type === T.Amp) return { kind: 'reference', mutable, expr: operand, span };
+    return { kind: 'unary', op: type === T.Minus ? '-' : '!', operand, span };
+  }
+
+  /** Calls and method calls; field access, which constants do not need, is the grammar's. */
+  private postfixExpr(): Expr {
+    let acc = this.primaryExpr();
+    for (;;) {
+      const type = this.type(this.at);
+      if (type === T.LParen) {
+        const args = this.callArgs();
+        acc = { kind: 'call', callee: acc, args, span: this.spanFrom(acc.span.start) };
+      } else if (type === T.Dot) {
+        this.at++;
+        const member = this.expect(T.Ident);
+        if (this.type(this.at) !== T.LParen) throw declined;
+        const args = this.callArgs();
+        acc = { kind: 'methodCall', receiver: acc, method: identName(member), args, span: this.spanFrom(acc.span.start) };
+      } else return acc;
+    }
+  }
+
+  /** `(a, b)`; as the grammar's `MANY_SEP` of optional expressions reads it, `(a,)` and `(,)` too. */
+  private callArgs(): Expr[] {
+    this.at++;
+    const args: Expr[] = [];
+    for (;;) {
+      const type = this.type(this.at);
+      if (type !== T.Comma && type !== T.RParen) args.push(this.expr());
+      if (this.type(this.at) === T.Comma) this.at++;
+      else break;
+    }
+    this.expect(T.RParen);
+    return args;
+  }
+
+  private primaryExpr(): Expr {
+    const t = this.tokens[this.at];
+    if (!t) throw declined;
+    const type = t.tokenType;
+    if (literals.has(type)) {
+      this.at++;
+      const span = spanOfToken(t, this.file);
+      return literalExpr(t, span) ?? { kind: 'unparsed', span };
+    }
+    if (type === T.LParen) {
+      this.at++;
+      const inner = this.expr();
+      this.expect(T.RParen);
+      return { kind: 'paren', expr: inner, span: this.spanFrom(t.startOffset) };
+    }
+    if (type === T.LBrace) return this.blockExpr(t);
+    if (type === T.PathSep || pathNames.has(type)) return this.pathExpr(t);
+    throw declined;
+  }
+
+  private blockExpr(open: IToken): Expr {
+    this.at++;
+    const statements: LetStatement[] = [];
+    while (this.type(this.at) === K.let) statements.push(this.letStatement());
+    const tail = this.type(this.at) === T.RBrace ? undefined : this.expr();
+    this.expect(T.RBrace);
+    const span = this.spanFrom(open.startOffset);
+    return tail ? { kind: 'block', statements, tail, span } : { kind: 'block', statements, span };
+  }
+
+  private letStatement(): LetStatement {
+    const start = (this.tokens[this.at] as IToken).startOffset;
+    this.at++;
+    if (this.type(this.at) === K.mut) this.at++;
+    const name = identName(this.expect(T.Ident));
+    let type: TypeNode | undefined;
+    if (this.type(this.at) === T.Colon) {
+      this.at++;
+      type = this.plainType();
+    }
+    this.expect(T.Eq);
+    const value = this.expr();
+    this.expect(T.Semi);
+    const span = this.spanFrom(start);
+    return type ? { kind: 'let', name, type, value, span } : { kind: 'let', name, value, span };
+  }
+
+  /** `a::b::C`; a turbofish or a macro call (`name!(…)`) is the grammar's. */
+  private pathExpr(first: IToken): Expr {
+    const global = first.tokenType === T.PathSep;
+    if (global) this.at++;
+    const segments: PathSegment[] = [];
+    for (;;) {
+      const t = this.tokens[this.at];
+      if (!t || !pathNames.has(t.tokenType)) throw declined;
+      this.at++;
+      segments.push({ name: identName(t), span: spanOfToken(t, this.file) });
+      if (this.type(this.at) !== T.PathSep) break;
+      this.at++;
+    }
+    if (this.type(this.at) === T.Bang) throw declined;
+    const span = this.spanFrom(first.startOffset);
+    return { kind: 'path', path: { global, segments, span }, span };
+  }
+}
