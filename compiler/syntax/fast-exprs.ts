@@ -19,9 +19,8 @@ import * as T from './token-types.js';
 const K = T.Kw;
 
 const literals = new Set<TokenType>([T.IntLit, T.FloatLit, T.StringLit, T.RawStringLit, T.CharLit, K.true, K.false]);
-const pathNames = new Set<TokenType>([T.Ident, K.self, K.super, K.crate, K.SelfType]);
 /** Every token an expression of the grammar can start with (`unaryExpr`, `primaryExpr`). */
-const starters = new Set<TokenType>([...literals, ...pathNames, T.Minus, T.Bang, T.Amp, T.LParen, T.LBrace, K.if, T.PathSep]);
+const starters = new Set<TokenType>([...literals, ...T.pathSegmentNames, T.Minus, T.Bang, T.Amp, T.LParen, T.LBrace, K.if, T.PathSep]);
 
 const multiplicative = new Map<TokenType, BinaryOp>([[T.Star, '*'], [T.Slash, '/'], [T.Percent, '%']]);
 const additive = new Map<TokenType, BinaryOp>([[T.Plus, '+'], [T.Minus, '-']]);
@@ -257,7 +256,7 @@ class ExprReader {
       return { kind: 'paren', expr: inner, span: this.spanFrom(t.startOffset) };
     }
     if (type === T.LBrace) return this.blockExpr(t);
-    if (type === T.PathSep || pathNames.has(type)) return this.pathExpr(t);
+    if (type === T.PathSep || T.pathSegmentNames.has(type)) return this.pathExpr(t);
     throw declined;
   }
 
@@ -295,7 +294,7 @@ class ExprReader {
     const segments: PathSegment[] = [];
     for (;;) {
       const t = this.tokens[this.at];
-      if (!t || !pathNames.has(t.tokenType)) throw declined;
+      if (!t || !T.pathSegmentNames.has(t.tokenType)) throw declined;
       this.at++;
       segments.push({ name: identName(t), span: spanOfToken(t, this.file) });
       if (this.type(this.at) !== T.PathSep) break;

@@ -16,8 +16,6 @@ const K = T.Kw;
 
 export type Mutable<N> = { -readonly [P in keyof N]: N[P] };
 
-/** Token types a path segment may be named by (`pathIdent`). */
-export const segmentNames = new Set<TokenType>([T.Ident, K.self, K.super, K.crate, K.SelfType]);
 
 /** What ends a generic parameter's bounds, a where predicate's bounds, and a where clause. */
 const paramEnds = (type: TokenType | undefined): boolean => type === T.Comma || type === T.Gt;
@@ -134,7 +132,7 @@ export abstract class FastTypeReader {
     if (!this.skipBound()) return false;
     while (this.eat(T.Plus)) {
       const next = this.typeAt(this.at);
-      if (next === T.Lifetime || next === T.Question || next === T.PathSep || (next !== undefined && segmentNames.has(next))) {
+      if (next === T.Lifetime || next === T.Question || next === T.PathSep || (next !== undefined && T.pathSegmentNames.has(next))) {
         if (!this.skipBound()) return false;
       } else if (next === T.LParen || next === T.Tilde || next === K.const || next === K.for || next === K.use) return false;
     }
@@ -148,7 +146,7 @@ export abstract class FastTypeReader {
     this.eat(T.PathSep);
     for (;;) {
       const t = this.tokenAt(this.at);
-      if (t && segmentNames.has(t.tokenType) && this.typeAt(this.at + 1) === T.LParen) {
+      if (t && T.pathSegmentNames.has(t.tokenType) && this.typeAt(this.at + 1) === T.LParen) {
         // Bounds keep only their text, so the sugar's types are read to find its end.
         this.at++;
         if (!this.readList(() => this.readType())) return false;
@@ -248,7 +246,7 @@ export abstract class FastTypeReader {
       }
       return this.readPathType();
     }
-    if (type === T.PathSep || segmentNames.has(type)) return this.readPathType();
+    if (type === T.PathSep || T.pathSegmentNames.has(type)) return this.readPathType();
     if (type === T.Star) return this.readPointer(t);
     if (type === T.Amp) return this.readReference(t);
     if (type === T.LBracket) return this.readBracketType(t);
@@ -288,7 +286,7 @@ export abstract class FastTypeReader {
 
   private readSegment(): PathSegment | undefined {
     const t = this.tokenAt(this.at);
-    if (!t || !segmentNames.has(t.tokenType)) return undefined;
+    if (!t || !T.pathSegmentNames.has(t.tokenType)) return undefined;
     this.at++;
     const next = this.typeAt(this.at);
     // `Fn(A) -> B` sugar and turbofish `a::<T>` are the grammar's.

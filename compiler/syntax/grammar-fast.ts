@@ -39,7 +39,7 @@ import { inherited, kept, noGenerics, noNodes, pub as pubVisibility, singleSegme
 import { docAttribute, docsOf, pushDocCommentLines, pushDocLines } from './attributes.js';
 import { attributeFrom, type Deferred } from './deferred.js';
 import { abiOfToken, identName } from './token-exprs.js';
-import { FastTypeReader, segmentNames, type Mutable } from './grammar-fast-types.js';
+import { FastTypeReader, type Mutable } from './grammar-fast-types.js';
 import { toTokenTrees } from './token-trees.js';
 import * as T from './token-types.js';
 
@@ -209,7 +209,7 @@ export class FastItemReader extends FastTypeReader {
     const segments: PathSegment[] = [];
     for (;;) {
       const t = this.tokenAt(this.at);
-      if (!t || !segmentNames.has(t.tokenType)) return undefined;
+      if (!t || !T.pathSegmentNames.has(t.tokenType)) return undefined;
       this.at++;
       segments.push({ name: identName(t), span: this.spanOf(t) });
       if (this.typeAt(this.at) !== T.PathSep) break;
@@ -303,7 +303,7 @@ export class FastItemReader extends FastTypeReader {
   private readExternCrate(): ((base: ItemBase) => Item) | undefined {
     this.at += 2;
     const crate = this.tokenAt(this.at);
-    if (!crate || !segmentNames.has(crate.tokenType)) return undefined;
+    if (!crate || !T.pathSegmentNames.has(crate.tokenType)) return undefined;
     this.at++;
     let rename: IToken | undefined;
     if (this.eat(K.as)) {
@@ -340,7 +340,7 @@ export class FastItemReader extends FastTypeReader {
       const trees = this.readList(() => this.readUseTree([]));
       return trees && { kind: 'group', prefix, trees, span: this.spanTo(t.startOffset, close) };
     }
-    if (!segmentNames.has(t.tokenType)) return undefined;
+    if (!T.pathSegmentNames.has(t.tokenType)) return undefined;
     this.at++;
     const name = identName(t);
     const next = this.typeAt(this.at);

@@ -74,14 +74,12 @@ export function abiOfToken(t: IToken): string {
   return (t.tokenType === T.RawStringLit ? decodeRawString(t.image) : decodeString(t.image))?.value ?? 'C';
 }
 
-const pathKeywords = new Set([T.Kw.self, T.Kw.super, T.Kw.crate, T.Kw.SelfType]);
-
 export function singleTokenExpr(t: IToken, file: string): Expr | undefined {
   if (t.isInsertedInRecovery || !Number.isFinite(t.startOffset)) return undefined;
   const span = spanOfToken(t, file);
   const literal = literalExpr(t, span);
   if (literal) return literal;
-  if (t.tokenType === T.Ident || pathKeywords.has(t.tokenType)) {
+  if (T.pathSegmentNames.has(t.tokenType)) {
     const name = identName(t);
     return { kind: 'path', path: singleSegmentPath(name, span), span };
   }

@@ -115,6 +115,9 @@ export const allTokens: readonly TokenType[] = vocabulary;
 /** True for identifiers and keywords (both may stand in attribute paths and token trees as words). */
 export const isWordType = (t: TokenType): boolean => t === Ident || t.name.startsWith('Kw_');
 
+/** What a path segment may be named by (the grammar's `pathIdent`): an identifier or a path keyword. */
+export const pathSegmentNames: ReadonlySet<TokenType> = new Set([Ident, Kw.self, Kw.super, Kw.crate, Kw.SelfType]);
+
 /** `(`, `[` or `{`. */
 export const isOpener = (t: TokenType | undefined): boolean => t === LParen || t === LBracket || t === LBrace;
 
