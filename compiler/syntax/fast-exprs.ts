@@ -6,44 +6,49 @@
  *
  * It follows the grammar rule by rule — the same precedence levels, the same adjacency gates for
  * `||`, `&&`, `<<`, `>>`, `<=` and `>=`, the same nodes and spans — and leaves to the grammar
- * (returns undefined) whatever it does not read: `if`, macro calls, turbofish, field access, cast
- * and `let` types other than a plain name, and any run it does not read to the end. A run that
- * cannot start an expression at all is `unparsed`, as the grammar's syntax error makes it.
+ * (returns undefined) what it does not read: `if`, field access, and types other than names and
+ * raw pointers to them (in casts, `let`s and turbofish arguments).
+ *
+ * Where the grammar meets a token its rule cannot take, so does this reader, at the same token: a
+ * struct literal, an array, a tuple, a closure, `match`, or a run with tokens after a whole
+ * expression. Any such syntax error makes the grammar's run `unparsed`, and this reader says so
+ * without running it.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { BinaryOp, Expr, LetStatement, PathSegment, TypeNode } from './ast.js';
+import type { BinaryOp, Expr, GenericArg, LetStatement, PathSegment, TypeNode } from './ast.js';
 import type { Span } from '../source.js';
 import { binary, identName, literalExpr, plainTypeNode, spanOfToken } from './token-exprs.js';
+import { macroExpr } from './macro-exprs.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
 
 const literals = new Set<TokenType>([T.IntLit, T.FloatLit, T.StringLit, T.RawStringLit, T.CharLit, K.true, K.false]);
-/** Every token an expression of the grammar can start with (`unaryExpr`, `primaryExpr`). */
-const starters = new Set<TokenType>([...literals, ...T.pathSegmentNames, T.Minus, T.Bang, T.Amp, T.LParen, T.LBrace, K.if, T.PathSep]);
+const openers = new Map<TokenType, TokenType>([[T.LParen, T.RParen], [T.LBracket, T.RBracket], [T.LBrace, T.RBrace]]);
 
 const multiplicative = new Map<TokenType, BinaryOp>([[T.Star, '*'], [T.Slash, '/'], [T.Percent, '%']]);
 const additive = new Map<TokenType, BinaryOp>([[T.Plus, '+'], [T.Minus, '-']]);
 
 /** Thrown where the grammar's rules would go on but this reader does not: the run is the grammar's. */
-class Declined {}
-const declined = new Declined();
+const unsupported = new (class Unsupported {})();
+/** Thrown where the grammar's rule cannot take the next token either: a syntax error there. */
+const mismatch = new (class Mismatch {})();
 
 /**
  * The expression in `tokens` as the grammar builds it; `unparsed` (with `span`, the run's) where
- * the grammar fails at the first token; undefined where the grammar has to decide.
+ * the grammar has a syntax error; undefined where the grammar has to decide.
  */
 export function fastExpression(tokens: readonly IToken[], file: string, span: Span): Expr | undefined {
   // Tokens the grammar invented while recovering have no offsets to build spans from.
   for (const t of tokens) if (t.isInsertedInRecovery || !Number.isFinite(t.startOffset)) return undefined;
-  const first = tokens[0];
-  if (!first || !starters.has(first.tokenType)) return { kind: 'unparsed', span };
   const reader = new ExprReader(tokens, file);
   try {
     const e = reader.expr();
-    return reader.at === tokens.length ? e : undefined;
+    // The grammar's entry rule then expects the end of the run.
+    return reader.at === tokens.length ? e : { kind: 'unparsed', span };
   } catch (e) {
-    if (e === declined) return undefined;
+    if (e === mismatch) return { kind: 'unparsed', span };
+    if (e === unsupported) return undefined;
     throw e;
   }
 }
@@ -72,9 +77,10 @@ class ExprReader {
     return this.type(this.at) === type && this.type(this.at + 1) === type && this.adjacent(this.at);
   }
 
+  /** The next token, which the grammar's rule requires to be of `type`. */
   private expect(type: TokenType): IToken {
     const t = this.tokens[this.at];
-    if (t?.tokenType !== type) throw declined;
+    if (t?.tokenType !== type) throw mismatch;
     this.at++;
     return t;
   }
@@ -179,24 +185,31 @@ class ExprReader {
     let acc = this.unaryExpr();
     while (this.type(this.at) === K.as) {
       this.at++;
-      const type = this.plainType();
+      const type = this.simpleType();
       acc = { kind: 'cast', expr: acc, type, span: { file: this.file, start: acc.span.start, end: type.span.end } };
     }
     return acc;
   }
 
-  /** A type that is one name (`u32`, `_`); anything longer is the grammar's. */
-  private plainType(): TypeNode {
+  /** A name (`u32`, `_`), or a raw pointer to one (`*mut u8`); any other type is the grammar's. */
+  private simpleType(): TypeNode {
     const t = this.tokens[this.at];
+    if (t?.tokenType === T.Star) {
+      const qualifier = this.type(this.at + 1);
+      if (qualifier !== K.const && qualifier !== K.mut) throw unsupported;
+      this.at += 2;
+      const pointee = this.simpleType();
+      return { kind: 'pointer', mutable: qualifier === K.mut, pointee, span: this.spanFrom(t.startOffset) };
+    }
     const next = this.type(this.at + 1);
-    if (t?.tokenType !== T.Ident || next === T.Lt || next === T.PathSep || next === T.Bang || next === T.LParen) throw declined;
+    if (t?.tokenType !== T.Ident || next === T.Lt || next === T.PathSep || next === T.Bang || next === T.LParen) throw unsupported;
     this.at++;
     return plainTypeNode(t, identName(t), spanOfToken(t, this.file));
   }
 
   private unaryExpr(): Expr {
     const t = this.tokens[this.at];
-    if (!t) throw declined;
+    if (!t) throw mismatch;
     const type = t.tokenType;
     if (type !== T.Minus && type !== T.Bang && type !== T.Amp) return this.postfixExpr();
     this.at++;
@@ -208,7 +221,10 @@ class ExprReader {
     return { kind: 'unary', op: type === T.Minus ? '-' : '!', operand, span };
   }
 
-  /** Calls and method calls; field access, which constants do not need, is the grammar's. */
+  /**
+   * Calls and method calls. Field access is the grammar's: it makes the expression `unparsed`
+   * there, with a span of its own.
+   */
   private postfixExpr(): Expr {
     let acc = this.primaryExpr();
     for (;;) {
@@ -218,8 +234,10 @@ class ExprReader {
         acc = { kind: 'call', callee: acc, args, span: this.spanFrom(acc.span.start) };
       } else if (type === T.Dot) {
         this.at++;
-        const member = this.expect(T.Ident);
-        if (this.type(this.at) !== T.LParen) throw declined;
+        const member = this.tokens[this.at];
+        if (member?.tokenType !== T.Ident && member?.tokenType !== T.IntLit) throw mismatch;
+        this.at++;
+        if (member.tokenType !== T.Ident || this.type(this.at) !== T.LParen) throw unsupported;
         const args = this.callArgs();
         acc = { kind: 'methodCall', receiver: acc, method: identName(member), args, span: this.spanFrom(acc.span.start) };
       } else return acc;
@@ -242,7 +260,7 @@ class ExprReader {
 
   private primaryExpr(): Expr {
     const t = this.tokens[this.at];
-    if (!t) throw declined;
+    if (!t) throw mismatch;
     const type = t.tokenType;
     if (literals.has(type)) {
       this.at++;
@@ -257,7 +275,8 @@ class ExprReader {
     }
     if (type === T.LBrace) return this.blockExpr(t);
     if (type === T.PathSep || T.pathSegmentNames.has(type)) return this.pathExpr(t);
-    throw declined;
+    if (type === K.if) throw unsupported;
+    throw mismatch;
   }
 
   private blockExpr(open: IToken): Expr {
@@ -278,7 +297,7 @@ class ExprReader {
     let type: TypeNode | undefined;
     if (this.type(this.at) === T.Colon) {
       this.at++;
-      type = this.plainType();
+      type = this.simpleType();
     }
     this.expect(T.Eq);
     const value = this.expr();
@@ -287,21 +306,72 @@ class ExprReader {
     return type ? { kind: 'let', name, type, value, span } : { kind: 'let', name, value, span };
   }
 
-  /** `a::b::C`; a turbofish or a macro call (`name!(…)`) is the grammar's. */
+  /** `a::b::<T>::C`, then a macro call's group (`name!(…)`) if a `!` follows. */
   private pathExpr(first: IToken): Expr {
     const global = first.tokenType === T.PathSep;
     if (global) this.at++;
-    const segments: PathSegment[] = [];
-    for (;;) {
-      const t = this.tokens[this.at];
-      if (!t || !T.pathSegmentNames.has(t.tokenType)) throw declined;
+    const segments: PathSegment[] = [this.pathSegment()];
+    while (this.type(this.at) === T.PathSep) {
       this.at++;
-      segments.push({ name: identName(t), span: spanOfToken(t, this.file) });
-      if (this.type(this.at) !== T.PathSep) break;
-      this.at++;
+      if (this.type(this.at) !== T.Lt) {
+        segments.push(this.pathSegment());
+        continue;
+      }
+      // Turbofish arguments attach to the segment before them.
+      const last = segments.pop() as PathSegment;
+      segments.push({ ...last, generics: this.turbofish() });
     }
-    if (this.type(this.at) === T.Bang) throw declined;
-    const span = this.spanFrom(first.startOffset);
-    return { kind: 'path', path: { global, segments, span }, span };
+    if (this.type(this.at) !== T.Bang) {
+      const span = this.spanFrom(first.startOffset);
+      return { kind: 'path', path: { global, segments, span }, span };
+    }
+    const path = { global, segments, span: this.spanFrom(first.startOffset) };
+    this.at++;
+    const open = this.at;
+    const close = this.closerOf(open);
+    this.at = close + 1;
+    return macroExpr(this.file, path, this.tokens.slice(open + 1, close), this.spanFrom(first.startOffset));
+  }
+
+  private pathSegment(): PathSegment {
+    const t = this.tokens[this.at];
+    if (!t || !T.pathSegmentNames.has(t.tokenType)) throw mismatch;
+    this.at++;
+    return { name: identName(t), span: spanOfToken(t, this.file) };
+  }
+
+  /** `<T, *const U>` after `::`: type arguments only (lifetimes, constants and bindings are the grammar's). */
+  private turbofish(): GenericArg[] {
+    this.at++;
+    const args: GenericArg[] = [];
+    while (this.type(this.at) !== T.Gt) {
+      const start = (this.tokens[this.at] ?? { startOffset: NaN }).startOffset;
+      const type = this.simpleType();
+      args.push({ kind: 'type', type, span: this.spanFrom(start) });
+      if (this.type(this.at) === T.Comma) this.at++;
+      else if (this.type(this.at) !== T.Gt) throw unsupported;
+    }
+    this.at++;
+    return args;
+  }
+
+  /**
+   * The index of the closer of the group opened at `open` (a macro's), as the grammar's balanced
+   * skip finds it; a mismatched or missing closer is the grammar's to report.
+   */
+  private closerOf(open: number): number {
+    // The grammar's `delimGroup` starts with an opener, or fails there.
+    if (!openers.has(this.type(open) as TokenType)) throw mismatch;
+    const expected: TokenType[] = [];
+    for (let i = open; i < this.tokens.length; i++) {
+      const type = (this.tokens[i] as IToken).tokenType;
+      const closer = openers.get(type);
+      if (closer) expected.push(closer);
+      else if (T.isCloser(type)) {
+        if (expected.pop() !== type) throw unsupported;
+        if (expected.length === 0) return i;
+      }
+    }
+    throw unsupported;
   }
 }

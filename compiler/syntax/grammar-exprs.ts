@@ -6,12 +6,11 @@
  */
 import type { IToken } from 'chevrotain';
 import type { BinaryOp, Expr, GenericArg, LetStatement, Path, PathSegment, TypeNode } from './ast.js';
-import { singleSegmentPath } from './ast.js';
 import type { Span } from '../source.js';
 import { EOF } from './chevrotain.js';
 import { TypeGrammar } from './grammar-types.js';
 import { binary, literalExpr } from './token-exprs.js';
-import { cfgPredicate, splitTopLevel } from './attributes.js';
+import { macroExpr } from './macro-exprs.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
@@ -281,43 +280,12 @@ export abstract class ExprGrammar extends TypeGrammar {
           });
           return this.ACTION((): Expr => {
             const span = this.spanFrom(start);
-            return inside ? this.macroExpr(path, this.input.slice(inside.from, inside.to), span) : { kind: 'path', path, span };
+            return inside ? macroExpr(this.filePath, path, this.input.slice(inside.from, inside.to), span) : { kind: 'path', path, span };
           });
         },
       },
     ]);
   }, recover);
-
-  /**
-   * `cfg!(…)`, `env!("NAME")`, and `concat!(…)` of literals, `env!`s and `concat!`s; any other
-   * macro is an expression interopc cannot evaluate.
-   */
-  private macroExpr(path: Path, tokens: readonly IToken[], span: Span): Expr {
-    const name = path.segments.map((s) => s.name).join('::').replace(/^(std|core)::/, '');
-    if (name === 'cfg') {
-      const predicate = tokens.length > 0 ? cfgPredicate(this.filePath, tokens, span) : undefined;
-      return predicate ? { kind: 'cfg', predicate, span } : { kind: 'unparsed', span };
-    }
-    const parts = splitTopLevel(tokens);
-    if (name === 'env') {
-      // `env!("NAME")` or `env!("NAME", "error message")`.
-      const variable = parts.length <= 2 && parts[0]?.length === 1 ? literalExpr(parts[0][0] as IToken, span) : undefined;
-      return variable?.kind === 'str' ? { kind: 'env', name: variable.value, span } : { kind: 'unparsed', span };
-    }
-    if (name === 'concat') {
-      const exprs: Expr[] = [];
-      for (const part of parts) {
-        const only = part.length === 1 ? literalExpr(part[0] as IToken, span) : undefined;
-        // A nested `env!(…)` or `concat!(…)`: a name, `!`, and its group.
-        const nested = !only && part.length >= 4 && (part[1] as IToken).tokenType === T.Bang ? this.macroExpr(singleSegmentPath((part[0] as IToken).image, span), part.slice(3, -1), span) : undefined;
-        const expr = only ?? nested;
-        if (!expr || expr.kind === 'unparsed') return { kind: 'unparsed', span };
-        exprs.push(expr);
-      }
-      return { kind: 'concat', parts: exprs, span };
-    }
-    return { kind: 'unparsed', span };
-  }
 
   public blockExpr = this.RULE('blockExpr', (): Expr => {
     const start = this.here();
