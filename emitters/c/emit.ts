@@ -206,7 +206,6 @@ function enumDeclaration(out: LineWriter, t: IrEnum, names: CNames): void {
   documented(out, t.docs, `typedef ${cPrimitive(t.repr)} ${name};`);
   if (count > 0 && t.variants.every((v) => fitsInt(v.value))) return block(out, 'enum {', count, variants, '};');
   for (const v of t.variants) documented(out, v.docs, `#define ${names.enumConstant(t.name, v.name)} ((${name})${intLiteralFor(t.repr, v.value)})`);
-  out.line('');
 }
 
 /** Whether a decimal value fits a C int (short decimals need no BigInt to tell). */
