@@ -6,6 +6,8 @@
  * Emitters print tens of thousands of declarations, so the tree is kept cheap: `join` and `lines`
  * are nodes of their own (no copied part lists), and a `Renderer` prints one document after another.
  */
+import { joinTrimmed } from './lines.js';
+
 export type Doc =
   | string
   | { readonly kind: 'concat'; readonly parts: readonly Doc[] }
@@ -51,8 +53,6 @@ function flatWidth(doc: Doc): number {
   }
 }
 
-/** A blank before a newline: one pass over a large header, where two `includes` took two. */
-const blankBeforeNewline = /[ \t]\n/;
 
 /**
  * Renders documents one after another into one text, as if they were concatenated: an emitter can
@@ -84,8 +84,7 @@ export class Renderer {
     // Blanks at the very end are not followed by a newline, so they were never trimmed.
     if (this.owed > 0) this.pieces.push(this.indentation(this.owed));
     this.flush();
-    const out = this.chunks.join('');
-    return blankBeforeNewline.test(out) ? out.replace(/[ \t]+\n/g, '\n') : out;
+    return joinTrimmed(this.chunks);
   }
 
   private flush(): void {

@@ -8,6 +8,16 @@
  * Same contract as `doc.ts`'s `render`: a line holds its indentation only when text follows, and
  * trailing blanks are trimmed from every line.
  */
+/**
+ * The chunks of a printed text joined, without blanks at the end of any line. A blank before a
+ * newline can only come from text an emitter was given (a doc line ending in spaces): one pass
+ * finds none in the common case, and only then is the text rewritten. Shared with `doc.ts`.
+ */
+export function joinTrimmed(chunks: readonly string[]): string {
+  const out = chunks.join('');
+  return /[ \t]\n/.test(out) ? out.replace(/[ \t]+\n/g, '\n') : out;
+}
+
 export class LineWriter {
   /** Finished output, joined a few hundred pieces at a time (so the many small pieces die young). */
   private readonly chunks: string[] = [];
@@ -35,10 +45,7 @@ export class LineWriter {
 
   finish(): string {
     this.flush();
-    const out = this.chunks.join('');
-    // A blank before a newline can only come from text the emitter was given (a doc line ending
-    // in spaces): one pass finds none in the common case, and only then is the text rewritten.
-    return /[ \t]\n/.test(out) ? out.replace(/[ \t]+\n/g, '\n') : out;
+    return joinTrimmed(this.chunks);
   }
 
   private flush(): void {

@@ -6,8 +6,8 @@
  *
  * It follows the grammar rule by rule — the same precedence levels, the same adjacency gates for
  * `||`, `&&`, `<<`, `>>`, `<=` and `>=`, the same nodes and spans — and leaves to the grammar
- * (returns undefined) what it does not read: `if`, field access, and types other than names and
- * raw pointers to them (in casts, `let`s and turbofish arguments).
+ * (returns undefined) what it does not read: `if`, field access, and whatever the fast path's type
+ * reader (grammar-fast-types.ts) leaves in a cast, a `let` or turbofish arguments.
  *
  * Where the grammar meets a token its rule cannot take, so does this reader, at the same token: a
  * struct literal, an array, a tuple, a closure, `match`, or a run with tokens after a whole
@@ -17,17 +17,60 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { BinaryOp, Expr, GenericArg, LetStatement, PathSegment, TypeNode } from './ast.js';
 import type { Span } from '../source.js';
-import { binary, identName, literalExpr, plainTypeNode, spanOfToken } from './token-exprs.js';
+import { binary, identName, literalExpr, spanOfToken } from './token-exprs.js';
 import { macroExpr } from './macro-exprs.js';
+import { FastTypeReader } from './grammar-fast-types.js';
+import { closersOfRun } from './scanner.js';
 import * as T from './token-types.js';
 
 const K = T.Kw;
 
 const literals = new Set<TokenType>([T.IntLit, T.FloatLit, T.StringLit, T.RawStringLit, T.CharLit, K.true, K.false]);
-const openers = new Map<TokenType, TokenType>([[T.LParen, T.RParen], [T.LBracket, T.RBracket], [T.LBrace, T.RBrace]]);
 
 const multiplicative = new Map<TokenType, BinaryOp>([[T.Star, '*'], [T.Slash, '/'], [T.Percent, '%']]);
 const additive = new Map<TokenType, BinaryOp>([[T.Plus, '+'], [T.Minus, '-']]);
+
+/** What the fast path's type reader read from token `at` on, and the index of the token after it. */
+type Read<N> = { readonly node: N; readonly end: number } | undefined;
+
+/** The fast path's type reader on a run's tokens. Nothing it reads may wait for the grammar. */
+interface RunTypes {
+  type(at: number): Read<TypeNode>;
+  /** `<…>` at `at`. */
+  genericArgs(at: number): Read<readonly GenericArg[]>;
+}
+
+type RunTypesClass = new (file: string, tokens: readonly IToken[], closers: Int32Array) => RunTypes;
+let runTypesClass: RunTypesClass | undefined;
+
+/**
+ * Made on first use: `FastTypeReader`'s module imports this one (through deferred.ts), so a
+ * subclass declared at the top level would be evaluated before its base class exists.
+ */
+function runTypes(file: string, tokens: readonly IToken[], closers: Int32Array): RunTypes {
+  runTypesClass ??= class extends FastTypeReader implements RunTypes {
+    constructor(file: string, tokens: readonly IToken[], closers: Int32Array) {
+      super();
+      this.begin(file, tokens, closers, []);
+    }
+
+    type(at: number): Read<TypeNode> {
+      return this.readFrom(at, () => this.readType());
+    }
+
+    genericArgs(at: number): Read<readonly GenericArg[]> {
+      return this.readFrom(at, () => this.readGenericArgs());
+    }
+
+    private readFrom<N>(at: number, read: () => N | undefined): Read<N> {
+      this.at = at;
+      this.deferred.length = 0;
+      const node = read();
+      return node !== undefined && this.deferred.length === 0 ? { node, end: this.at } : undefined;
+    }
+  };
+  return new runTypesClass(file, tokens, closers);
+}
 
 /** Thrown where the grammar's rules would go on but this reader does not: the run is the grammar's. */
 const unsupported = new (class Unsupported {})();
@@ -55,6 +98,8 @@ export function fastExpression(tokens: readonly IToken[], file: string, span: Sp
 
 class ExprReader {
   at = 0;
+  private closersOfRun?: Int32Array;
+  private typeReader?: RunTypes;
 
   constructor(
     private readonly tokens: readonly IToken[],
@@ -75,6 +120,19 @@ class ExprReader {
   /** Two tokens of `type`, written as one operator. */
   private doubled(type: TokenType): boolean {
     return this.type(this.at) === type && this.type(this.at + 1) === type && this.adjacent(this.at);
+  }
+
+  /** The run's paired delimiters (`scan`'s `closers`), found when a macro or a type needs them. */
+  private get closers(): Int32Array {
+    return (this.closersOfRun ??= closersOfRun(this.tokens));
+  }
+
+  /** What the fast path's type reader reads at the current token; any other type is the grammar's. */
+  private read<N>(read: (types: RunTypes) => Read<N>): N {
+    const done = read((this.typeReader ??= runTypes(this.file, this.tokens, this.closers)));
+    if (!done) throw unsupported;
+    this.at = done.end;
+    return done.node;
   }
 
   /** The next token, which the grammar's rule requires to be of `type`. */
@@ -185,26 +243,10 @@ class ExprReader {
     let acc = this.unaryExpr();
     while (this.type(this.at) === K.as) {
       this.at++;
-      const type = this.simpleType();
+      const type = this.read((types) => types.type(this.at));
       acc = { kind: 'cast', expr: acc, type, span: { file: this.file, start: acc.span.start, end: type.span.end } };
     }
     return acc;
-  }
-
-  /** A name (`u32`, `_`), or a raw pointer to one (`*mut u8`); any other type is the grammar's. */
-  private simpleType(): TypeNode {
-    const t = this.tokens[this.at];
-    if (t?.tokenType === T.Star) {
-      const qualifier = this.type(this.at + 1);
-      if (qualifier !== K.const && qualifier !== K.mut) throw unsupported;
-      this.at += 2;
-      const pointee = this.simpleType();
-      return { kind: 'pointer', mutable: qualifier === K.mut, pointee, span: this.spanFrom(t.startOffset) };
-    }
-    const next = this.type(this.at + 1);
-    if (t?.tokenType !== T.Ident || next === T.Lt || next === T.PathSep || next === T.Bang || next === T.LParen) throw unsupported;
-    this.at++;
-    return plainTypeNode(t, identName(t), spanOfToken(t, this.file));
   }
 
   private unaryExpr(): Expr {
@@ -297,7 +339,7 @@ class ExprReader {
     let type: TypeNode | undefined;
     if (this.type(this.at) === T.Colon) {
       this.at++;
-      type = this.simpleType();
+      type = this.read((types) => types.type(this.at));
     }
     this.expect(T.Eq);
     const value = this.expr();
@@ -319,7 +361,7 @@ class ExprReader {
       }
       // Turbofish arguments attach to the segment before them.
       const last = segments.pop() as PathSegment;
-      segments.push({ ...last, generics: this.turbofish() });
+      segments.push({ ...last, generics: this.read((types) => types.genericArgs(this.at)) });
     }
     if (this.type(this.at) !== T.Bang) {
       const span = this.spanFrom(first.startOffset);
@@ -327,8 +369,11 @@ class ExprReader {
     }
     const path = { global, segments, span: this.spanFrom(first.startOffset) };
     this.at++;
+    // The grammar's `delimGroup` starts with an opener, or fails there; an unpaired one is its to report.
     const open = this.at;
-    const close = this.closerOf(open);
+    if (!T.isOpener(this.type(open))) throw mismatch;
+    const close = this.closers[open] ?? -1;
+    if (close < 0) throw unsupported;
     this.at = close + 1;
     return macroExpr(this.file, path, this.tokens.slice(open + 1, close), this.spanFrom(first.startOffset));
   }
@@ -338,40 +383,5 @@ class ExprReader {
     if (!t || !T.pathSegmentNames.has(t.tokenType)) throw mismatch;
     this.at++;
     return { name: identName(t), span: spanOfToken(t, this.file) };
-  }
-
-  /** `<T, *const U>` after `::`: type arguments only (lifetimes, constants and bindings are the grammar's). */
-  private turbofish(): GenericArg[] {
-    this.at++;
-    const args: GenericArg[] = [];
-    while (this.type(this.at) !== T.Gt) {
-      const start = (this.tokens[this.at] ?? { startOffset: NaN }).startOffset;
-      const type = this.simpleType();
-      args.push({ kind: 'type', type, span: this.spanFrom(start) });
-      if (this.type(this.at) === T.Comma) this.at++;
-      else if (this.type(this.at) !== T.Gt) throw unsupported;
-    }
-    this.at++;
-    return args;
-  }
-
-  /**
-   * The index of the closer of the group opened at `open` (a macro's), as the grammar's balanced
-   * skip finds it; a mismatched or missing closer is the grammar's to report.
-   */
-  private closerOf(open: number): number {
-    // The grammar's `delimGroup` starts with an opener, or fails there.
-    if (!openers.has(this.type(open) as TokenType)) throw mismatch;
-    const expected: TokenType[] = [];
-    for (let i = open; i < this.tokens.length; i++) {
-      const type = (this.tokens[i] as IToken).tokenType;
-      const closer = openers.get(type);
-      if (closer) expected.push(closer);
-      else if (T.isCloser(type)) {
-        if (expected.pop() !== type) throw unsupported;
-        if (expected.length === 0) return i;
-      }
-    }
-    throw unsupported;
   }
 }

@@ -34,6 +34,14 @@ export abstract class FastTypeReader {
   /** Index of the next token to read. */
   protected at = 0;
 
+  /** Points the reader at a token vector, its paired delimiters (see `scan`) and a work queue. */
+  begin(file: string, tokens: readonly IToken[], closers: Int32Array, deferred: Deferred[]): void {
+    this.file = file;
+    this.tokens = tokens;
+    this.closers = closers;
+    this.deferred = deferred;
+  }
+
   protected tokenAt(i: number): IToken | undefined {
     return this.tokens[i];
   }
@@ -302,7 +310,7 @@ export abstract class FastTypeReader {
   }
 
   /** `<…>` of type, lifetime and literal constant arguments (braced constants and bindings are the grammar's). */
-  private readGenericArgs(): readonly GenericArg[] | undefined {
+  protected readGenericArgs(): readonly GenericArg[] | undefined {
     this.at++;
     const args: GenericArg[] = [];
     for (;;) {

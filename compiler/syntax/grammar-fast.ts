@@ -37,7 +37,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Attribute, CallbackSignature, Field, FnItem, Item, ItemBase, Param, PathSegment, Receiver, TypeNode, UseTree, Variant, Visibility } from './ast.js';
 import { inherited, kept, noGenerics, noNodes, pub as pubVisibility, singleSegmentPath } from './ast.js';
 import { docAttribute, docsOf, pushDocCommentLines, pushDocLines } from './attributes.js';
-import { attributeFrom, type Deferred } from './deferred.js';
+import { attributeFrom } from './deferred.js';
 import { abiOfToken, identName } from './token-exprs.js';
 import { FastTypeReader, type Mutable } from './grammar-fast-types.js';
 import { toTokenTrees } from './token-trees.js';
@@ -56,14 +56,6 @@ export interface FastRead<N> {
 }
 
 export class FastItemReader extends FastTypeReader {
-  /** Points the reader at a token vector, its paired delimiters (see `scan`) and a work queue. */
-  begin(file: string, tokens: readonly IToken[], closers: Int32Array, deferred: Deferred[]): void {
-    this.file = file;
-    this.tokens = tokens;
-    this.closers = closers;
-    this.deferred = deferred;
-  }
-
   /**
    * The item starting at token `at`, or undefined — then nothing is kept and nothing stays queued
    * — when it is not one of the shapes above.

@@ -188,19 +188,9 @@ export function scan(text: string, from = 0, budget = Infinity, names: Names = n
         tokens.pop();
         return { tokens, closers: closersOf(tokens.length, pairs), problems, end: i };
       }
-      if (T.isOpener(type)) {
-        depth++;
-        open.push(count);
-      } else if (T.isCloser(type)) {
-        depth--;
-        // Paired the way a balanced skip walks them: a mismatched closer stops the skip of every
-        // group open at that point, so those groups get no partner.
-        const top = open[open.length - 1];
-        if (top !== undefined && (tokens[top] as IToken).tokenType === openerOf(type)) {
-          pairs.push(top, count);
-          open.pop();
-        } else open.length = 0;
-      }
+      if (T.isOpener(type)) depth++;
+      else if (T.isCloser(type)) depth--;
+      pairDelimiter(tokens, type, count, open, pairs);
       boundary = depth === 0 && count + 1 >= budget && (type === T.Semi || type === T.RBrace);
     }
     i = end;
@@ -477,4 +467,29 @@ function closersOf(count: number, pairs: readonly number[]): Int32Array {
   const closers = new Int32Array(count).fill(-1);
   for (let k = 0; k < pairs.length; k += 2) closers[pairs[k] as number] = pairs[k + 1] as number;
   return closers;
+}
+
+/**
+ * Token `index`, of `type`, in the pairing of delimiters: `open` holds the openers not closed yet,
+ * `pairs` each (opener, closer) pair found, flat. Paired the way a balanced skip walks them: a
+ * mismatched closer stops the skip of every group open at that point, so those groups get no
+ * partner.
+ */
+function pairDelimiter(tokens: readonly IToken[], type: TokenType, index: number, open: number[], pairs: number[]): void {
+  if (T.isOpener(type)) open.push(index);
+  else if (T.isCloser(type)) {
+    const top = open[open.length - 1];
+    if (top !== undefined && (tokens[top] as IToken).tokenType === openerOf(type)) {
+      pairs.push(top, index);
+      open.pop();
+    } else open.length = 0;
+  }
+}
+
+/** `scan`'s `closers` for a token run taken out of a file (an expression's tokens). */
+export function closersOfRun(tokens: readonly IToken[]): Int32Array {
+  const open: number[] = [];
+  const pairs: number[] = [];
+  for (let i = 0; i < tokens.length; i++) pairDelimiter(tokens, (tokens[i] as IToken).tokenType, i, open, pairs);
+  return closersOf(tokens.length, pairs);
 }

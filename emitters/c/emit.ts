@@ -29,11 +29,10 @@ function documented(out: LineWriter, docs: readonly string[], line: string): voi
   out.line(line);
 }
 
-/** `open`, then `body` indented (a blank line if it writes nothing), then `close`. */
-function block(out: LineWriter, open: string, count: number, body: () => void, close: string): void {
+/** `open`, then `body` indented, then `close`. */
+function block(out: LineWriter, open: string, body: () => void, close: string): void {
   out.line(open);
-  if (count === 0) out.line('');
-  else out.indented(body);
+  out.indented(body);
   out.line(close);
 }
 
@@ -183,7 +182,7 @@ function record(out: LineWriter, t: IrStruct | IrUnion, keyword: 'struct' | 'uni
   const fields = (): void => {
     for (const f of t.fields) documented(out, f.docs, `${types.declare(f.type, names.field(f.name))};`);
   };
-  block(out, forwarded ? `${keyword} ${align}${name} {` : `typedef ${keyword} ${align}${name} {`, t.fields.length, fields, forwarded ? '};' : `} ${name};`);
+  block(out, forwarded ? `${keyword} ${align}${name} {` : `typedef ${keyword} ${align}${name} {`, fields, forwarded ? '};' : `} ${name};`);
   if (t.packed !== undefined) out.line('#pragma pack(pop)');
 }
 
@@ -201,10 +200,10 @@ function enumDeclaration(out: LineWriter, t: IrEnum, names: CNames): void {
   };
   if (t.repr === 'c_int') {
     if (t.docs.length > 0) docBlock(out, t.docs);
-    return block(out, `typedef enum ${name} {`, count, variants, `} ${name};`);
+    return block(out, `typedef enum ${name} {`, variants, `} ${name};`);
   }
   documented(out, t.docs, `typedef ${cPrimitive(t.repr)} ${name};`);
-  if (count > 0 && t.variants.every((v) => fitsInt(v.value))) return block(out, 'enum {', count, variants, '};');
+  if (count > 0 && t.variants.every((v) => fitsInt(v.value))) return block(out, 'enum {', variants, '};');
   for (const v of t.variants) documented(out, v.docs, `#define ${names.enumConstant(t.name, v.name)} ((${name})${intLiteralFor(t.repr, v.value)})`);
 }
 
